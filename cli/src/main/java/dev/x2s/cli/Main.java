@@ -1,0 +1,38 @@
+package dev.x2s.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code x2s} command: a thin list of subcommands, each in its own class. */
+@Command(
+    name = "x2s",
+    mixinStandardHelpOptions = true,
+    version = "x2s 0.1.0-SNAPSHOT",
+    description = "Static word embeddings distilled from contextual models.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line (exit codes: 0 ok, 2 usage error, 1 failure). */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExitCodeExceptionMapper(e -> 1);
+    cl.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          cmd.getErr().println("x2s: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+          if (System.getenv("X2S_DEBUG") != null) {
+            e.printStackTrace(cmd.getErr());
+          }
+          return 1;
+        });
+    return cl;
+  }
+
+  @Override
+  public void run() {
+    CommandLine.usage(this, System.out);
+  }
+}
