@@ -1,0 +1,83 @@
+package dev.x2s.trainer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The fused CPU engine must compute the same steps as the ND4J engine (an independent formulation). */
+class FusedCpuEngineTest {
+
+  static TrainingBatch randomBatch(int rows, int dim, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    int sentences = 4;
+    float[] c = new float[sentences * dim];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = (float) rng.nextGaussian();
+    }
+    int pairs = 40;
+    int[] sent = new int[pairs];
+    int[] row = new int[pairs];
+    boolean[] tgt = new boolean[pairs];
+    for (int i = 0; i < pairs; i++) {
+      sent[i] = i / 10;
+      row[i] = rng.nextInt(rows); // collisions on purpose: 40 pairs over 12 rows
+      tgt[i] = i % 5 == 0;
+    }
+    return new TrainingBatch(c, sentences, dim, sent, row, tgt, pairs, 8);
+  }
+
+  private static void compare(FusedCpuEngine.Method method, int threads) {
+    int rows = 12;
+    int dim = 16;
+    StudentModel nd4j = StudentModel.initialise(rows, dim, 5);
+    nd4j.targets().muli(20);
+    Optimizer opt = method == FusedCpuEngine.Method.SGD
+        ? new LinearDecaySgd(0.05) : new SparseAdam(0.01, rows, dim);
+    try (FusedCpuEngine fused =
+        new FusedCpuEngine(nd4j.toFloatArray(), rows, dim, method, method == FusedCpuEngine.Method.SGD ? 0.05 : 0.01, threads)) {
+      for (int step = 0; step < 6; step++) {
+        TrainingBatch b = randomBatch(rows, dim, 100 + step);
+        double progress = step / 6.0;
+        double l1 = nd4j.step(b, opt, progress);
+        double l2 = fused.step(b, progress);
+        assertEquals(l1, l2, 1e-3 * Math.max(1, Math.abs(l1)), "loss at step " + step);
+        float[] a = nd4j.toFloatArray();
+        float[] f = fused.parameters();
+        for (int i = 0; i < a.length; i++) {
+          assertEquals(a[i], f[i], 1e-4f * Math.max(1f, Math.abs(a[i])), "param " + i + " step " + step);
+        }
+      }
+    }
+  }
+
+  @Test
+  void sgdMatchesNd4jEngine() {
+    compare(FusedCpuEngine.Method.SGD, 1);
+    compare(FusedCpuEngine.Method.SGD, 2);
+  }
+
+  @Test
+  void adamMatchesNd4jEngine() {
+    compare(FusedCpuEngine.Method.ADAM, 1);
+    compare(FusedCpuEngine.Method.ADAM, 3);
+  }
+
+  @Test
+  void twoThreadsAreDeterministic() {
+    float[] a = run(2);
+    float[] b = run(2);
+    assertArrayEquals(a, b);
+  }
+
+  private static float[] run(int threads) {
+    try (FusedCpuEngine e = new FusedCpuEngine(
+        FusedCpuEngine.initialParameters(50, 32, 9), 50, 32, FusedCpuEngine.Method.ADAM, 0.01, threads)) {
+      for (int s = 0; s < 20; s++) {
+        e.step(randomBatch(50, 32, s), s / 20.0);
+      }
+      return e.parameters().clone();
+    }
+  }
+}
