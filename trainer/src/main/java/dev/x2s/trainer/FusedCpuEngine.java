@@ -19,7 +19,7 @@ import java.util.List;
  * chunk order; phase 2 gives each thread the rows {@code row % threads == t} and applies their updates in
  * pair order, so no two threads write the same row and the order of additions is fixed.
  */
-public final class FusedCpuEngine implements AutoCloseable {
+public final class FusedCpuEngine implements StepEngine {
   public enum Method {
     SGD,
     ADAM
@@ -72,10 +72,17 @@ public final class FusedCpuEngine implements AutoCloseable {
     return data;
   }
 
+  @Override
   public float[] parameters() {
     return u;
   }
 
+  @Override
+  public java.util.Map<String, float[]> optimizerState() {
+    return m == null ? java.util.Map.of() : java.util.Map.of("adam_m", m, "adam_v", v);
+  }
+
+  @Override
   public long steps() {
     return steps;
   }
@@ -93,7 +100,7 @@ public final class FusedCpuEngine implements AutoCloseable {
     this.steps = steps;
   }
 
-  /** One step; returns the summed loss of the batch's pairs before the update. */
+  @Override
   public double step(TrainingBatch b, double progress) {
     if (b.dim() != dim) {
       throw new IllegalArgumentException("context width " + b.dim() + " differs from " + dim);
