@@ -22,7 +22,8 @@ final class Abbreviations {
   /** Not a sentence end only when a number follows ({@code No. 5}, {@code Jan. 12}, {@code pp. 3}). */
   private static final Set<String> BEFORE_NUMBER = Set.of(
       "No", "Nos", "no", "Art", "Nr", "p", "pp", "Vol", "vol", "Fig", "fig", "Ch", "ch", "Sec", "sec",
-      "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec");
+      "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+      "c", "fl", "b", "d", "r"); // circa, floruit, born, died, reigned: "c. 610 BC", "fl. 434"
 
   /**
    * Whether the period after {@code word} (given without the period) is an abbreviation's.
