@@ -62,7 +62,7 @@ public final class SentenceStream implements Iterator<Sentence>, AutoCloseable {
       }
       List<String> words = tokenizer.tokenize(pending.poll());
       if (!words.isEmpty()) {
-        next = new Sentence(nextId++, words);
+        next = new Sentence(nextId++, java.util.Collections.unmodifiableList(words));
         stats.sentences++;
         stats.words += words.size();
       }

@@ -29,7 +29,7 @@ class CorpusReaderTest {
       <doc id="4729" url="http://en.wikipedia.org/wiki?curid=4729" title="Batman &amp; Robin (film)">
       Batman &amp; Robin (film)
 
-      Batman &amp; Robin is a 1997 film.
+      Batman & Robin is a 1997 film.
 
       </doc>
       """;
@@ -68,7 +68,7 @@ class CorpusReaderTest {
       assertEquals(List.of(
           "Anarchism is a political philosophy. It advocates stateless societies.",
           "Etymology and terminology.",
-          "Batman &amp; Robin is a 1997 film."), texts(ps));
+          "Batman & Robin is a 1997 film."), texts(ps));
       assertEquals("12", ps.get(0).doc().id());
       assertEquals("Anarchism", ps.get(0).doc().title());
       assertEquals(4, ps.get(0).line());
