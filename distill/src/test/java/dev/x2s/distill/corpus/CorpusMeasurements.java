@@ -65,22 +65,29 @@ class CorpusMeasurements {
     List<String> out = new ArrayList<>(512);
     for (int rep = 0; rep < 3; rep++) {
       long words = 0;
+      java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+      long cpu = mx.getCurrentThreadCpuTime();
       long c = System.nanoTime();
       for (String s : sentences) {
         out.clear();
         words += tok.tokenize(s, out);
       }
       double sec = (System.nanoTime() - c) / 1e9;
-      System.out.printf("tokenize: %,d words from %,d sentences in %.2f s = %.2f M words/s (%.1f MB/s)%n",
-          words, sentences.size(), sec, words / sec / 1e6, chars / sec / 1e6);
+      double cpuSec = (mx.getCurrentThreadCpuTime() - cpu) / 1e9;
+      System.out.printf("tokenize: %,d words from %,d sentences in %.2f s wall = %.2f M words/s (%.1f MB/s);"
+          + " %.2f s CPU = %.2f M words/CPU-s%n",
+          words, sentences.size(), sec, words / sec / 1e6, chars / sec / 1e6, cpuSec, words / cpuSec / 1e6);
     }
 
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu = mx.getCurrentThreadCpuTime();
     long e = System.nanoTime();
     try (SentenceStream ss = SentenceStream.open(SharedData.corpus(), SentenceSplitter.Kind.RULES)) {
       ss.forEachRemaining(s -> { });
       double sec = (System.nanoTime() - e) / 1e9;
-      System.out.printf("pipeline gz->sentences->words: %s in %.2f s = %.2f M words/s%n",
-          ss.stats(), sec, ss.stats().words() / sec / 1e6);
+      double cpuSec = (mx.getCurrentThreadCpuTime() - cpu) / 1e9;
+      System.out.printf("pipeline gz->sentences->words: %s in %.2f s wall = %.2f M words/s; %.2f s CPU = %.2f M"
+          + " words/CPU-s%n", ss.stats(), sec, ss.stats().words() / sec / 1e6, cpuSec, ss.stats().words() / cpuSec / 1e6);
     }
   }
 
