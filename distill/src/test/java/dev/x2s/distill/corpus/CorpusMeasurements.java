@@ -40,7 +40,7 @@ class CorpusMeasurements {
         nb += bi.split(p).size();
       }
       double rb = (System.nanoTime() - b) / 1e9;
-      System.out.printf("split: rules %,d sentences in %.2f s (%.1f MB/s); BreakIterator %,d in %.2f s (%.1f MB/s)%n",
+      System.out.printf("split: rules %,d sentences in %.2f s (%.1f M chars/s); BreakIterator %,d in %.2f s (%.1f M chars/s)%n",
           sentences.size(), ra, chars / ra / 1e6, nb, rb, chars / rb / 1e6);
     }
 
@@ -74,7 +74,7 @@ class CorpusMeasurements {
       }
       double sec = (System.nanoTime() - c) / 1e9;
       double cpuSec = (mx.getCurrentThreadCpuTime() - cpu) / 1e9;
-      System.out.printf("tokenize: %,d words from %,d sentences in %.2f s wall = %.2f M words/s (%.1f MB/s);"
+      System.out.printf("tokenize: %,d words from %,d sentences in %.2f s wall = %.2f M words/s (%.1f M chars/s);"
           + " %.2f s CPU = %.2f M words/CPU-s%n",
           words, sentences.size(), sec, words / sec / 1e6, chars / sec / 1e6, cpuSec, words / cpuSec / 1e6);
     }
