@@ -194,7 +194,7 @@ public final class WordTokenizer {
     }
     int e = p;
     while (e < n && classifyAt(s, e) != SEP) {
-      e++;
+      e += Character.charCount(s.codePointAt(e)); // never stop inside a surrogate pair
     }
     int open = 0;
     int close = 0;
