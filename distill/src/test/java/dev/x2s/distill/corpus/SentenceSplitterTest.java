@@ -80,4 +80,21 @@ class SentenceSplitterTest {
     assertEquals(RuleSentenceSplitter.class, SentenceSplitter.Kind.RULES.create().getClass());
     assertEquals(BreakIteratorSentenceSplitter.class, SentenceSplitter.Kind.BREAK_ITERATOR.create().getClass());
   }
+
+  /** Splitting only cuts: the sentences, whitespace aside, rebuild the paragraph (corpus head). */
+  @Test
+  void splittersLoseNoText() throws java.io.IOException {
+    List<SentenceSplitter> splitters = List.of(new RuleSentenceSplitter(), new BreakIteratorSentenceSplitter());
+    try (CorpusReader r = CorpusReader.open(SharedData.corpus(), CorpusFormat.AUTO)) {
+      for (int i = 0; i < 5000 && r.hasNext(); i++) {
+        String p = r.next().text();
+        String squeezed = p.replaceAll("\\s+", "");
+        for (SentenceSplitter s : splitters) {
+          List<String> parts = s.split(p);
+          assertEquals(squeezed, String.join("", parts).replaceAll("\\s+", ""), p);
+          parts.forEach(x -> assertEquals(x.strip(), x));
+        }
+      }
+    }
+  }
 }
