@@ -29,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ByteLevelBpe {
   /** Cache entries kept before the cache is cleared (bounds memory on open-vocabulary corpora). */
   private static final int CACHE_LIMIT = 1 << 18;
+  /** Texts up to this length are cached whole. */
+  private static final int CACHE_WHOLE_CHARS = 48;
 
   private final Map<String, Integer> vocab;
   private final String[] tokens;
@@ -172,12 +174,31 @@ public final class ByteLevelBpe {
     return id == null ? -1 : id;
   }
 
-  /** Encodes text to ids. */
+  /**
+   * Encodes text to ids. Short texts (a word, with its leading space) are cached whole, which makes
+   * the teacher's per-word calls a hash lookup; the cache is consistent because a pre-token's BPE is
+   * its encoding.
+   */
   public int[] encode(String text) {
+    boolean cacheWhole = text.length() <= CACHE_WHOLE_CHARS;
+    if (cacheWhole) {
+      int[] hit = cache.get(text);
+      if (hit != null) {
+        return hit.clone();
+      }
+    }
     List<String> pre = PreTokenizer.split(text);
     if (pre.size() == 1) {
       return bpeCached(pre.get(0)).clone();
     }
+    int[] out = concat(pre);
+    if (cacheWhole) {
+      remember(text, out.clone());
+    }
+    return out;
+  }
+
+  private int[] concat(List<String> pre) {
     int total = 0;
     int[][] parts = new int[pre.size()][];
     for (int i = 0; i < parts.length; i++) {
@@ -209,12 +230,16 @@ public final class ByteLevelBpe {
     int[] ids = cache.get(preToken);
     if (ids == null) {
       ids = bpe(preToken);
-      if (cache.size() >= CACHE_LIMIT) {
-        cache.clear();
-      }
-      cache.put(preToken, ids);
+      remember(preToken, ids);
     }
     return ids;
+  }
+
+  private void remember(String text, int[] ids) {
+    if (cache.size() >= CACHE_LIMIT) {
+      cache.clear();
+    }
+    cache.put(text, ids);
   }
 
   /**
