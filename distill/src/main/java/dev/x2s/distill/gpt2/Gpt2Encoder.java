@@ -133,9 +133,6 @@ public final class Gpt2Encoder implements AutoCloseable {
       NDArray idArr = m.create(flat, new Shape(batch, t));
       NDArray h = Embedding.embedding(idArr, wte, SparseFormat.DENSE).singletonOrThrow()
           .add(wpe.get(m, new NDIndex("0:{}", t)));
-      if (maxLayer == cfg.layers() && cfg.layers() == 0) {
-        h = LayerNorm.layerNorm(h, normShape, lnFGamma, lnFBeta, (float) cfg.layerNormEps()).singletonOrThrow();
-      }
       copyOut(h, 0, ids, out, t);
       for (int l = 0; l < maxLayer; l++) {
         try (NDManager lm = m.newSubManager()) {
