@@ -41,6 +41,7 @@ public final class Gpt2Bench {
       }
       batch.add(sent);
     }
+    calibrate();
     try (Gpt2Teacher t = new Gpt2Teacher("bench", "random", cfg, w, bpe, Gpt2Teacher.Options.defaults())) {
       System.out.printf("setup %.1f s%n", (System.nanoTime() - t0) / 1e9);
       for (int rep = 0; rep < 3; rep++) {
@@ -50,6 +51,22 @@ public final class Gpt2Bench {
         System.out.printf("rep %d: %d sentences × %d words in %.2f s = %.1f sentences/s%n",
             rep, sentences, words, s, sentences / s);
       }
+    }
+    calibrate();
+  }
+
+  /** Raw matmul speed on this machine right now, to put the numbers above in context. */
+  private static void calibrate() {
+    try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager("PyTorch")) {
+      var a = m.randomNormal(new ai.djl.ndarray.types.Shape(1400, 768));
+      var b = m.randomNormal(new ai.djl.ndarray.types.Shape(768, 3072));
+      a.matMul(b).close();
+      long t = System.nanoTime();
+      for (int i = 0; i < 10; i++) {
+        a.matMul(b).close();
+      }
+      double s = (System.nanoTime() - t) / 1e9;
+      System.out.printf("matmul calibration: %.0f GFLOP/s%n", 10 * 2.0 * 1400 * 768 * 3072 / s / 1e9);
     }
   }
 }
