@@ -12,6 +12,7 @@ import ai.djl.nn.norm.LayerNorm;
 import dev.x2s.distill.weights.Tensor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * GPT-2's forward pass on DJL's PyTorch engine, returning every hidden state as Hugging Face's
@@ -46,33 +47,50 @@ public final class Gpt2Encoder implements AutoCloseable {
 
   /** Copies the weights into native memory; {@code weights} may be dropped afterwards. */
   public Gpt2Encoder(Gpt2Config cfg, Gpt2Weights weights) {
+    this(cfg, weights.asSource(), "weights");
+  }
+
+  /**
+   * Loads the weights one tensor at a time from {@code source} (canonical names, see
+   * {@link Gpt2Weights#source}), checking each shape, so the Java heap holds at most one tensor.
+   *
+   * @param src names the source in errors
+   */
+  public Gpt2Encoder(Gpt2Config cfg, Function<String, Tensor> source, String src) {
     DjlOffline.ensure();
     this.cfg = cfg;
     this.manager = NDManager.newBaseManager("PyTorch");
-    this.normShape = new Shape(cfg.hidden());
-    wte = arr(weights.wte());
-    wpe = arr(weights.wpe());
-    lnFGamma = arr(weights.lnFGamma());
-    lnFBeta = arr(weights.lnFBeta());
-    List<BlockArrays> bs = new ArrayList<>();
-    for (Gpt2Weights.Block b : weights.blocks()) {
-      bs.add(new BlockArrays(
-          arr(b.ln1Gamma()), arr(b.ln1Beta()),
-          linearWeight(b.attnW()), arr(b.attnB()),
-          linearWeight(b.attnProjW()), arr(b.attnProjB()),
-          arr(b.ln2Gamma()), arr(b.ln2Beta()),
-          linearWeight(b.fcW()), arr(b.fcB()),
-          linearWeight(b.mlpProjW()), arr(b.mlpProjB())));
-    }
-    blocks = List.copyOf(bs);
-    int p = cfg.maxPositions();
-    float[] mask = new float[p * p];
-    for (int i = 0; i < p; i++) {
-      for (int j = i + 1; j < p; j++) {
-        mask[i * p + j] = Float.NEGATIVE_INFINITY; // every row keeps its diagonal, so softmax is defined
+    try {
+      this.normShape = new Shape(cfg.hidden());
+      Function<String, Tensor> get = name -> Gpt2Weights.fetch(source, name, cfg, src);
+      wte = arr(get.apply("wte.weight"));
+      wpe = arr(get.apply("wpe.weight"));
+      List<BlockArrays> bs = new ArrayList<>();
+      for (int i = 0; i < cfg.layers(); i++) {
+        String p = "h." + i + ".";
+        bs.add(new BlockArrays(
+            arr(get.apply(p + "ln_1.weight")), arr(get.apply(p + "ln_1.bias")),
+            linearWeight(get.apply(p + "attn.c_attn.weight")), arr(get.apply(p + "attn.c_attn.bias")),
+            linearWeight(get.apply(p + "attn.c_proj.weight")), arr(get.apply(p + "attn.c_proj.bias")),
+            arr(get.apply(p + "ln_2.weight")), arr(get.apply(p + "ln_2.bias")),
+            linearWeight(get.apply(p + "mlp.c_fc.weight")), arr(get.apply(p + "mlp.c_fc.bias")),
+            linearWeight(get.apply(p + "mlp.c_proj.weight")), arr(get.apply(p + "mlp.c_proj.bias"))));
       }
+      blocks = List.copyOf(bs);
+      lnFGamma = arr(get.apply("ln_f.weight"));
+      lnFBeta = arr(get.apply("ln_f.bias"));
+      int p = cfg.maxPositions();
+      float[] mask = new float[p * p];
+      for (int i = 0; i < p; i++) {
+        for (int j = i + 1; j < p; j++) {
+          mask[i * p + j] = Float.NEGATIVE_INFINITY; // every row keeps its diagonal, so softmax is defined
+        }
+      }
+      causal = manager.create(mask, new Shape(p, p));
+    } catch (RuntimeException e) {
+      manager.close(); // free what was already copied
+      throw e;
     }
-    causal = manager.create(mask, new Shape(p, p));
   }
 
   private NDArray arr(Tensor t) {

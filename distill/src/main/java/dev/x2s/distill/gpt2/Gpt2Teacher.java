@@ -68,10 +68,12 @@ public final class Gpt2Teacher implements Teacher {
   /** Builds a teacher from loaded parts (the encoder copies the weights; {@code weights} may be dropped). */
   public Gpt2Teacher(
       String id, String source, Gpt2Config cfg, Gpt2Weights weights, ByteLevelBpe bpe, Options options) {
-    if (bpe.vocabSize() > cfg.vocabSize()) {
-      throw new IllegalArgumentException(
-          "tokenizer has " + bpe.vocabSize() + " tokens but the model only " + cfg.vocabSize());
-    }
+    this(id, source, bpe, options, checkVocab(cfg, bpe), () -> new Gpt2Encoder(cfg, weights));
+  }
+
+  private Gpt2Teacher(
+      String id, String source, ByteLevelBpe bpe, Options options, Gpt2Config cfg,
+      java.util.function.Supplier<Gpt2Encoder> encoder) {
     this.cfg = cfg;
     this.wordPieces = new Gpt2WordPieces(bpe);
     this.bos = options.bos();
@@ -86,7 +88,15 @@ public final class Gpt2Teacher implements Teacher {
     }
     this.maxBatchTokens = Math.max(cfg.maxPositions(), options.maxBatchTokens());
     this.info = new TeacherInfo(id, "gpt2", cfg.layers() + 1, cfg.hidden(), cfg.maxPositions(), source);
-    this.encoder = new Gpt2Encoder(cfg, weights);
+    this.encoder = encoder.get(); // last: nothing native to free if the checks above fail
+  }
+
+  private static Gpt2Config checkVocab(Gpt2Config cfg, ByteLevelBpe bpe) {
+    if (bpe.vocabSize() > cfg.vocabSize()) {
+      throw new IllegalArgumentException(
+          "tokenizer has " + bpe.vocabSize() + " tokens but the model only " + cfg.vocabSize());
+    }
+    return cfg;
   }
 
   /**
@@ -96,14 +106,14 @@ public final class Gpt2Teacher implements Teacher {
   public static Gpt2Teacher load(Path dir, Options options) {
     Gpt2Config cfg = Gpt2Config.read(dir.resolve("config.json"));
     Path weightsFile = dir.resolve("model.safetensors");
-    Gpt2Weights weights;
-    try (SafetensorsReader r = SafetensorsReader.open(weightsFile)) {
-      weights = Gpt2Weights.read(r, cfg);
-    }
     Path vocab = firstExisting(dir, "vocab.json", "encoder.json");
     Path merges = firstExisting(dir, "merges.txt", "vocab.bpe");
     ByteLevelBpe bpe = ByteLevelBpe.load(vocab, merges);
-    return new Gpt2Teacher(dir.toString(), weightsFile.toString(), cfg, weights, bpe, options);
+    try (SafetensorsReader r = SafetensorsReader.open(weightsFile)) {
+      // tensors go to native memory one at a time: the heap never holds the whole model
+      return new Gpt2Teacher(dir.toString(), weightsFile.toString(), bpe, options, checkVocab(cfg, bpe),
+          () -> new Gpt2Encoder(cfg, Gpt2Weights.source(r), weightsFile.toString()));
+    }
   }
 
   private static Path firstExisting(Path dir, String... names) {

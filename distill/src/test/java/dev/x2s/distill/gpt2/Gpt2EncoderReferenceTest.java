@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.x2s.distill.hf.SafetensorsReader;
 import java.io.IOException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,10 @@ class Gpt2EncoderReferenceTest {
   @BeforeAll
   static void load() throws IOException {
     cfg = Gpt2Config.read(TinyGpt2.dir().resolve("config.json"));
-    encoder = new Gpt2Encoder(cfg, Gpt2Weights.read(TinyGpt2.dir().resolve("model.safetensors"), cfg));
+    Path model = TinyGpt2.dir().resolve("model.safetensors");
+    try (SafetensorsReader r = SafetensorsReader.open(model)) {
+      encoder = new Gpt2Encoder(cfg, Gpt2Weights.source(r), model.toString()); // streaming load
+    }
     JsonObject ref = TinyGpt2.reference();
     JsonArray in = ref.getAsJsonArray("inputs");
     JsonArray hs = ref.getAsJsonArray("hidden_states");
@@ -58,6 +63,17 @@ class Gpt2EncoderReferenceTest {
       worst = Math.max(worst, assertClose(expected[s], got[s], "sequence " + s));
     }
     System.out.println("GPT-2 encoder vs torch: max |diff| over all layers " + worst);
+  }
+
+  @Test
+  void heapWeightsPathGivesTheSameStates() {
+    try (Gpt2Encoder other =
+        new Gpt2Encoder(cfg, Gpt2Weights.read(TinyGpt2.dir().resolve("model.safetensors"), cfg))) {
+      float[][] got = other.forward(inputs, cfg.layers());
+      for (int s = 0; s < inputs.length; s++) {
+        assertClose(expected[s], got[s], "sequence " + s);
+      }
+    }
   }
 
   @Test

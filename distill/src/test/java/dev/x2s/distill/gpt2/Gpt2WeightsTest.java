@@ -67,6 +67,13 @@ class Gpt2WeightsTest {
     WeightsException e = assertThrows(WeightsException.class, () -> Gpt2Weights.read(f, tinyConfig()));
     assertEquals(f.toString() + ": missing tensor transformer.h.1.mlp.c_fc.bias", e.getMessage());
 
+    // the streaming encoder load reports the same
+    try (SafetensorsReader r = SafetensorsReader.open(f)) {
+      WeightsException s = assertThrows(WeightsException.class,
+          () -> new Gpt2Encoder(tinyConfig(), Gpt2Weights.source(r), f.toString()).close());
+      assertEquals(f.toString() + ": missing tensor transformer.h.1.mlp.c_fc.bias", s.getMessage());
+    }
+
     Path noWte = rewrite(t -> t.name().endsWith("wte.weight") ? null : t);
     e = assertThrows(WeightsException.class, () -> Gpt2Weights.read(noWte, tinyConfig()));
     assertTrue(e.getMessage().contains("missing tensor wte.weight"), e.getMessage());
@@ -79,6 +86,11 @@ class Gpt2WeightsTest {
     assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("tensor transformer.h.0.attn.c_attn.weight has shape [96, 32], expected [32, 96]"),
         e.getMessage());
+    try (SafetensorsReader r = SafetensorsReader.open(f)) {
+      WeightsException s = assertThrows(WeightsException.class,
+          () -> new Gpt2Encoder(tinyConfig(), Gpt2Weights.source(r), f.toString()).close());
+      assertEquals(e.getMessage(), s.getMessage());
+    }
   }
 
   @Test
