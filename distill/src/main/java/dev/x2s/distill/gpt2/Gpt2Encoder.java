@@ -110,6 +110,11 @@ public final class Gpt2Encoder implements AutoCloseable {
     return cfg;
   }
 
+  /** Native arrays held by this encoder (weights; plus live intermediates during a forward pass). */
+  int nativeArrays() {
+    return manager.getManagedArrays().size();
+  }
+
   /**
    * Runs a batch of piece-id sequences.
    *

@@ -110,6 +110,18 @@ class Gpt2EncoderReferenceTest {
   }
 
   @Test
+  void forwardPassesLeaveNoNativeArraysBehind() {
+    int before = encoder.nativeArrays();
+    for (int i = 0; i < 3; i++) {
+      encoder.forward(inputs, cfg.layers());
+      encoder.forward(inputs, 1);
+    }
+    assertEquals(before, encoder.nativeArrays());
+    // weights: wte, wpe, 12 per block, ln_f ×2, causal mask
+    assertEquals(2 + 12 * cfg.layers() + 2 + 1, before);
+  }
+
+  @Test
   void rejectsBadInput() {
     assertThrows(IllegalArgumentException.class, () -> encoder.forward(new int[][] {new int[65]}, 1));
     assertThrows(IllegalArgumentException.class, () -> encoder.forward(new int[][] {{}}, 1));
