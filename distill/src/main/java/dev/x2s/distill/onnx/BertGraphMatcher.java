@@ -20,14 +20,16 @@ import java.util.function.Predicate;
  *
  * <p>LayerNorm may be the fused {@code LayerNormalization} operator (opset ≥ 17) or its decomposition
  * (ReduceMean, Sub, Pow, ReduceMean, Add ε, Sqrt, Div, Mul γ, Add β); GELU the Erf form, the tanh form
- * or a {@code Gelu} node. Weights may be float or int8/uint8 behind {@code DequantizeLinear}. Graphs
- * optimized with ONNX Runtime's fused contrib operators (Attention, SkipLayerNormalization) and
- * dynamically quantized graphs (MatMulInteger) are rejected with a message saying so.
+ * or a {@code Gelu} node. ONNX Runtime's extended-level fusions are understood too
+ * ({@code LayerNormalization}, {@code BiasGelu}/{@code FastGelu}, {@code FusedMatMul} scores). Weights
+ * may be float or int8/uint8 behind {@code DequantizeLinear}. Graphs with fused attention or skip
+ * LayerNorm (Attention, SkipLayerNormalization) and dynamically quantized graphs (MatMulInteger) are
+ * rejected with a message saying so.
  */
 final class BertGraphMatcher {
   private static final Set<String> UNSUPPORTED = Set.of(
       "Attention", "MultiHeadAttention", "SkipLayerNormalization", "EmbedLayerNormalization",
-      "MatMulInteger", "QAttention", "DynamicQuantizeMatMul", "FusedMatMul");
+      "MatMulInteger", "QAttention", "DynamicQuantizeMatMul");
 
   private final GraphWalker w;
   private final OnnxGraph g;
@@ -208,7 +210,8 @@ final class BertGraphMatcher {
 
   private record Layer(String out, int heads, int intermediate, String activation) {}
 
-  private record Linear(Weight weight, Weight bias, String out, OnnxNode matMul) {}
+  /** A projection; {@code fusedActivation} is set when the bias Add is fused into a GELU node. */
+  private record Linear(Weight weight, Weight bias, String out, OnnxNode matMul, String fusedActivation) {}
 
   private Layer matchLayer(int i, String h, List<OnnxNode> projections, double eps) {
     String prefix = "encoder.layer." + i + ".";
@@ -219,12 +222,12 @@ final class BertGraphMatcher {
     Predicate<OnnxNode> headsPath = n -> Set.of(
         "Reshape", "Transpose", "Mul", "Div", "Cast", "Squeeze", "Unsqueeze", "Identity")
         .contains(n.opType());
-    Predicate<OnnxNode> dynamicMatMul = n -> n.opType().equals("MatMul") && !w.isWeight(n.input(0))
-        && !w.isWeight(n.input(1));
+    Predicate<OnnxNode> dynamicMatMul = n -> (n.opType().equals("MatMul")
+        || n.opType().equals("FusedMatMul")) && !w.isWeight(n.input(0)) && !w.isWeight(n.input(1));
     Linear[] proj = new Linear[3];
     Hit[] use = new Hit[3];
     for (int k = 0; k < 3; k++) {
-      proj[k] = linear(projections.get(k), hidden, hidden);
+      proj[k] = plain(linear(projections.get(k), hidden, hidden), i);
       use[k] = w.forward(proj[k].out, headsPath, dynamicMatMul);
       if (use[k] == null) {
         throw w.fail(projections.get(k), "layer " + i + ": projection output never reaches an"
@@ -278,7 +281,7 @@ final class BertGraphMatcher {
     if (outMm == null) {
       throw w.fail(context, "layer " + i + ": no attention output projection after the context");
     }
-    Linear attnOut = linear(outMm.node(), hidden, hidden);
+    Linear attnOut = plain(linear(outMm.node(), hidden, hidden), i);
     LayerNorm ln1 = matchLayerNorm(residual(attnOut, h, i), attnOut.matMul);
     checkEps(ln1, eps, i);
 
@@ -291,6 +294,9 @@ final class BertGraphMatcher {
     int f = interW.shape().length == 2 ? interW.shape()[1] : -1;
     Linear inter = linear(ff.get(0), hidden, f);
     List<OnnxNode> act = new ArrayList<>();
+    if (inter.fusedActivation != null) {
+      act.add(g.producer(inter.out));
+    }
     Hit down = w.forward(inter.out,
         n -> Set.of("Div", "Mul", "Erf", "Add", "Pow", "Tanh", "Gelu", "Sqrt", "Cast")
             .contains(n.opType()),
@@ -299,7 +305,7 @@ final class BertGraphMatcher {
       throw w.fail(inter.matMul, "layer " + i + ": no output projection after the intermediate");
     }
     String activation = activation(act, inter.matMul, i);
-    Linear output = linear(down.node(), f, hidden);
+    Linear output = plain(linear(down.node(), f, hidden), i);
     LayerNorm ln2 = matchLayerNorm(residual(output, ln1.out, i), output.matMul);
     checkEps(ln2, eps, i);
 
@@ -326,14 +332,34 @@ final class BertGraphMatcher {
     return out;
   }
 
-  /** MatMul by a constant {@code [in, out]} weight followed by Add of a constant {@code [out]} bias. */
+  /**
+   * MatMul by a constant {@code [in, out]} weight followed by Add of a constant {@code [out]} bias, or
+   * by ONNX Runtime's {@code BiasGelu}/{@code FastGelu} (bias add fused into the activation).
+   */
   private Linear linear(OnnxNode mm, int in, int out) {
     Weight weight = w.weight(mm.input(1), mm);
     expect(weight, mm, in, out);
-    OnnxNode add = w.single(mm.output(0), "Add", mm, "bias");
-    Weight bias = w.weight(GraphWalker.other(add, mm.output(0)), add);
+    String mmOut = mm.output(0);
+    for (String fused : List.of("BiasGelu", "FastGelu")) {
+      List<OnnxNode> f = w.consumers(mmOut, fused);
+      if (f.size() == 1 && f.get(0).input(0).equals(mmOut) && !f.get(0).input(1).isEmpty()) {
+        OnnxNode n = f.get(0);
+        Weight bias = w.weight(n.input(1), n);
+        expect(bias, n, out);
+        return new Linear(weight, bias, n.output(0), mm, fused);
+      }
+    }
+    OnnxNode add = w.single(mmOut, "Add", mm, "bias");
+    Weight bias = w.weight(GraphWalker.other(add, mmOut), add);
     expect(bias, add, out);
-    return new Linear(weight, bias, add.output(0), mm);
+    return new Linear(weight, bias, add.output(0), mm, null);
+  }
+
+  private Linear plain(Linear l, int i) {
+    if (l.fusedActivation != null) {
+      throw w.fail(l.matMul, "layer " + i + ": unexpected " + l.fusedActivation + " after this projection");
+    }
+    return l;
   }
 
   /** The residual Add of a projection's output and the block input; returns its output. */
@@ -351,8 +377,8 @@ final class BertGraphMatcher {
     boolean tanh = false;
     for (OnnxNode n : path) {
       switch (n.opType()) {
-        case "Erf" -> erf = true;
-        case "Tanh" -> tanh = true;
+        case "Erf", "BiasGelu" -> erf = true;
+        case "Tanh", "FastGelu" -> tanh = true;
         case "Gelu" -> {
           OnnxAttribute a = n.attributes().get("approximate");
           if (a != null && "tanh".equals(a.s())) {
@@ -393,6 +419,13 @@ final class BertGraphMatcher {
       }
     }
     int fromScale = -1;
+    if (scores.opType().equals("FusedMatMul")) { // ORT folds the 1/sqrt(headDim) scale into alpha
+      double alpha = scores.floatAttribute("alpha", 1f);
+      long headDim = Math.round(1 / (alpha * alpha));
+      if (headDim > 0 && hidden % headDim == 0) {
+        fromScale = (int) (hidden / headDim);
+      }
+    }
     for (OnnxNode n : g.consumers(scores.output(0))) {
       double c = w.scalar(GraphWalker.other(n, scores.output(0)));
       double headDim = n.opType().equals("Div") ? c * c : n.opType().equals("Mul") ? 1 / (c * c) : 0;
