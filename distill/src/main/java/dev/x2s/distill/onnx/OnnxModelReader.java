@@ -89,12 +89,12 @@ public final class OnnxModelReader {
     List<OnnxValueInfo> inputs = new ArrayList<>();
     List<OnnxValueInfo> outputs = new ArrayList<>();
     while (r.hasMore()) {
+      int at = r.offset();
       int key = r.readKey();
       switch (key >>> 3) {
-        case 1 -> nodes.add(readNode(r.readMessage()));
+        case 1 -> nodes.add(readNode(r.readMessage(), at));
         case 2 -> name = r.readString();
         case 5 -> {
-          int at = r.offset();
           OnnxTensorProto t = readTensor(r.readMessage(), at);
           if (inits.put(t.name(), t) != null) {
             throw r.error(at, "duplicate initializer '" + t.name() + "'");
@@ -108,8 +108,8 @@ public final class OnnxModelReader {
     return new OnnxGraph(name, nodes, inits, inputs, outputs);
   }
 
-  private static OnnxNode readNode(ProtoReader r) {
-    int at = r.offset();
+  /** Reads a NodeProto; {@code at} is the offset of its field key, for messages. */
+  private static OnnxNode readNode(ProtoReader r, int at) {
     List<String> in = new ArrayList<>();
     List<String> out = new ArrayList<>();
     String name = "";
@@ -147,6 +147,7 @@ public final class OnnxModelReader {
     FloatList floats = new FloatList();
     LongList ints = new LongList();
     while (r.hasMore()) {
+      int at = r.offset();
       int key = r.readKey();
       switch (key >>> 3) {
         case 1 -> name = r.readString();
@@ -156,10 +157,7 @@ public final class OnnxModelReader {
         }
         case 3 -> i = r.readVarint();
         case 4 -> s = r.readString();
-        case 5 -> {
-          int at = r.offset();
-          t = readTensor(r.readMessage(), at);
-        }
+        case 5 -> t = readTensor(r.readMessage(), at);
         case 7 -> r.readFloats(key, floats);
         case 8 -> r.readVarints(key, ints);
         case 20 -> type = r.readInt32();
@@ -169,7 +167,7 @@ public final class OnnxModelReader {
     return new OnnxAttribute(name, type, f, i, s, t, floats.toArray(), ints.toArray());
   }
 
-  /** Reads a TensorProto; {@code at} is the offset of its key, for messages. */
+  /** Reads a TensorProto; {@code at} is the offset of its field key, for messages. */
   static OnnxTensorProto readTensor(ProtoReader r, int at) {
     LongList dims = new LongList();
     int dataType = 0;

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param inputs input value names in order; an empty string marks an omitted optional input
  * @param outputs output value names in order
  * @param attributes attributes by name
- * @param offset byte offset of the node's message in the file, for error messages
+ * @param offset byte offset of the node's field key in the file, for error messages
  */
 public record OnnxNode(
     String name, String opType, String domain, List<String> inputs, List<String> outputs,

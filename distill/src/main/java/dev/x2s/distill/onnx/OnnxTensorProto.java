@@ -17,7 +17,7 @@ import java.util.Arrays;
  * @param floatData {@code float_data}/{@code double_data} values, or null
  * @param intData {@code int32_data}/{@code int64_data} values, or null
  * @param source file the tensor came from, for error messages
- * @param offset byte offset of the tensor's message in the file
+ * @param offset byte offset of the tensor's field key in the file
  */
 public record OnnxTensorProto(
     String name, long[] dims, int dataType, ByteBuffer raw, float[] floatData, long[] intData,
