@@ -390,11 +390,34 @@ final class BertGraphMatcher {
         default -> { }
       }
     }
+    // Decomposed forms must carry their constants: 1/sqrt(2) (Div by sqrt 2 or Mul by its inverse)
+    // for erf, 0.044715 for tanh; fused nodes (Gelu, BiasGelu, FastGelu) imply them.
+    boolean fusedNode = path.stream().anyMatch(n -> n.opType().endsWith("Gelu"));
+    if (!fusedNode && erf && !hasScalar(path, Math.sqrt(2), 1 / Math.sqrt(2))) {
+      erf = false;
+    }
+    if (!fusedNode && tanh && !hasScalar(path, 0.044715, 0.044715)) {
+      tanh = false;
+    }
     if (erf == tanh) {
       throw w.fail(from, "layer " + i + ": feed-forward activation is not recognisably GELU (erf or"
           + " tanh form); operators on the path: " + path.stream().map(OnnxNode::opType).toList());
     }
     return erf ? "gelu" : "gelu_tanh";
+  }
+
+  /** Whether a Div by {@code div} or a Mul by {@code mul} (constant scalars) is on the path. */
+  private boolean hasScalar(List<OnnxNode> path, double div, double mul) {
+    for (OnnxNode n : path) {
+      for (String in : n.inputs()) {
+        double c = w.scalar(in);
+        if ((n.opType().equals("Div") && Math.abs(c - div) < 1e-5 * div)
+            || (n.opType().equals("Mul") && Math.abs(c - mul) < 1e-5 * mul)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
