@@ -21,14 +21,24 @@ public final class OnnxModelResolver {
   private static final long FETCH_TIMEOUT_MINUTES = 15;
 
   private final Path localRepository;
+  private final String mvn;
 
-  /** Uses {@link #defaultLocalRepository()}. */
+  /** Uses {@link #defaultLocalRepository()} and {@code mvn} from the PATH. */
   public OnnxModelResolver() {
     this(defaultLocalRepository());
   }
 
   public OnnxModelResolver(Path localRepository) {
+    this(localRepository, "mvn");
+  }
+
+  /**
+   * @param localRepository the Maven local repository to look in and fetch into
+   * @param mvn the Maven executable
+   */
+  public OnnxModelResolver(Path localRepository, String mvn) {
     this.localRepository = localRepository;
+    this.mvn = mvn;
   }
 
   /** {@code -Dmaven.repo.local} if set, else {@code ~/.m2/repository}. */
@@ -71,7 +81,7 @@ public final class OnnxModelResolver {
       Path dir = Files.createTempDirectory("x2s-fetch");
       log = dir.resolve("mvn.log");
       // Run outside any project so no pom in the working directory interferes.
-      Process p = new ProcessBuilder("mvn", "-q", "-B", "dependency:get", "-Dartifact=" + coords,
+      Process p = new ProcessBuilder(mvn, "-q", "-B", "dependency:get", "-Dartifact=" + coords,
           "-Dtransitive=false", "-Dmaven.repo.local=" + localRepository.toAbsolutePath())
           .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
       if (!p.waitFor(FETCH_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
