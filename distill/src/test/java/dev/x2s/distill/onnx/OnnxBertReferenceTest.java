@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
 import dev.x2s.distill.bert.BertEncoder;
 import dev.x2s.distill.bert.HiddenStates;
 import java.io.ByteArrayInputStream;
-import java.nio.LongBuffer;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,37 +55,7 @@ class OnnxBertReferenceTest {
     for (long[] row : ids) {
       seq = Math.max(seq, row.length);
     }
-    int batch = ids.length;
-    long[] flatIds = new long[batch * seq];
-    long[] mask = new long[batch * seq];
-    for (int s = 0; s < batch; s++) {
-      for (int p = 0; p < ids[s].length; p++) {
-        flatIds[s * seq + p] = ids[s][p];
-        mask[s * seq + p] = 1;
-      }
-    }
-    OnnxBertWeights w = TestModels.weights(id);
-    List<String> outputs = TestModels.model(id).graph().outputs().stream().map(OnnxValueInfo::name).toList();
-    List<String> extra = new ArrayList<>(w.hiddenStates());
-    extra.removeAll(outputs);
-    byte[] edited = OnnxModelEditor.withExtraOutputs(TestModels.onnxBytes(id), extra);
-
-    OrtEnvironment env = OrtEnvironment.getEnvironment();
-    float[][][][] states = new float[w.hiddenStates().size()][][][];
-    long[] shape = {batch, seq};
-    try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
-      so.setIntraOpNumThreads(2);
-      try (OrtSession session = env.createSession(edited, so);
-          OnnxTensor in = OnnxTensor.createTensor(env, LongBuffer.wrap(flatIds), shape);
-          OnnxTensor m = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
-          OnnxTensor types = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[batch * seq]), shape);
-          OrtSession.Result r = session.run(Map.of("input_ids", in, "attention_mask", m,
-              "token_type_ids", types))) {
-        for (int l = 0; l < states.length; l++) {
-          states[l] = (float[][][]) r.get(w.hiddenStates().get(l)).orElseThrow().getValue();
-        }
-      }
-    }
+    float[][][][] states = OrtHiddenStates.run(id, ids);
     OrtRun run = new OrtRun(ids, seq, states);
     RUNS.put(id, run);
     return run;
