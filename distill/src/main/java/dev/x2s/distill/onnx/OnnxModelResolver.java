@@ -76,9 +76,10 @@ public final class OnnxModelResolver {
 
   private void fetch(OnnxTeacherSpec spec) {
     String coords = spec.coordinates();
+    Path dir = null;
     Path log = null;
     try {
-      Path dir = Files.createTempDirectory("x2s-fetch");
+      dir = Files.createTempDirectory("x2s-fetch");
       log = dir.resolve("mvn.log");
       // Run outside any project so no pom in the working directory interferes.
       Process p = new ProcessBuilder(mvn, "-q", "-B", "dependency:get", "-Dartifact=" + coords,
@@ -94,13 +95,24 @@ public final class OnnxModelResolver {
         throw new WeightsException(coords, "mvn dependency:get failed (exit " + p.exitValue() + "): "
             + out.substring(Math.max(0, out.length() - 2000)));
       }
-      Files.deleteIfExists(log);
-      Files.deleteIfExists(dir);
     } catch (IOException e) {
-      throw new WeightsException(coords, "cannot run mvn to fetch the model: " + e.getMessage(), e);
+      throw new WeightsException(coords, "cannot run " + mvn + " to fetch the model: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new WeightsException(coords, "interrupted while fetching the model", e);
+    } finally {
+      deleteQuietly(log);
+      deleteQuietly(dir);
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    if (p != null) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException ignored) {
+        // a leftover temp file is harmless
+      }
     }
   }
 
