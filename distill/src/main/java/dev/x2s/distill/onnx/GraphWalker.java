@@ -24,10 +24,6 @@ final class GraphWalker {
     this.g = model.graph();
   }
 
-  OnnxGraph graph() {
-    return g;
-  }
-
   WeightsException fail(OnnxNode at, String message) {
     String where = at == null ? "" : "node '" + at.name() + "' (" + at.opType() + ", byte offset "
         + at.offset() + "): ";

@@ -12,6 +12,7 @@ import java.util.Map;
  * initializers by name, inputs and outputs — with producer/consumer indexes for walking the dataflow.
  */
 public final class OnnxGraph {
+  private final String source;
   private final String name;
   private final List<OnnxNode> nodes;
   private final Map<String, OnnxTensorProto> initializers;
@@ -20,9 +21,18 @@ public final class OnnxGraph {
   private final Map<String, OnnxNode> producers = new HashMap<>();
   private final Map<String, List<OnnxNode>> consumers = new HashMap<>();
 
+  /**
+   * @param source the file the graph was read from, for error messages
+   * @param name graph name
+   * @param nodes nodes in topological order
+   * @param initializers constant tensors by name
+   * @param inputs graph inputs
+   * @param outputs graph outputs
+   */
   public OnnxGraph(
-      String name, List<OnnxNode> nodes, Map<String, OnnxTensorProto> initializers,
+      String source, String name, List<OnnxNode> nodes, Map<String, OnnxTensorProto> initializers,
       List<OnnxValueInfo> inputs, List<OnnxValueInfo> outputs) {
+    this.source = source;
     this.name = name;
     this.nodes = List.copyOf(nodes);
     this.initializers = Collections.unmodifiableMap(new LinkedHashMap<>(initializers));
@@ -40,6 +50,11 @@ public final class OnnxGraph {
         }
       }
     }
+  }
+
+  /** The file the graph was read from. */
+  public String source() {
+    return source;
   }
 
   public String name() {
@@ -73,8 +88,9 @@ public final class OnnxGraph {
   }
 
   /**
-   * The constant tensor behind {@code value}: an initializer, or the {@code value} attribute of a
-   * {@code Constant} node; null if {@code value} is computed at run time.
+   * The constant tensor behind {@code value}: an initializer, or a {@code Constant} node's
+   * {@code value} (or, opset 12+, {@code value_float(s)}/{@code value_int(s)}); null if {@code value}
+   * is computed at run time.
    */
   public OnnxTensorProto constant(String value) {
     OnnxTensorProto t = initializers.get(value);
@@ -82,8 +98,27 @@ public final class OnnxGraph {
       return t;
     }
     OnnxNode p = producers.get(value);
-    if (p != null && p.opType().equals("Constant") && p.attributes().containsKey("value")) {
-      return p.attributes().get("value").t();
+    if (p == null || !p.opType().equals("Constant")) {
+      return null;
+    }
+    Map<String, OnnxAttribute> a = p.attributes();
+    String src = source;
+    if (a.containsKey("value")) {
+      return a.get("value").t();
+    } else if (a.containsKey("value_float")) {
+      return new OnnxTensorProto(value, new long[0], OnnxTensorProto.FLOAT, null,
+          new float[] {a.get("value_float").f()}, null, src, p.offset());
+    } else if (a.containsKey("value_floats")) {
+      float[] f = a.get("value_floats").floats();
+      return new OnnxTensorProto(value, new long[] {f.length}, OnnxTensorProto.FLOAT, null, f, null,
+          src, p.offset());
+    } else if (a.containsKey("value_int")) {
+      return new OnnxTensorProto(value, new long[0], OnnxTensorProto.INT64, null, null,
+          new long[] {a.get("value_int").i()}, src, p.offset());
+    } else if (a.containsKey("value_ints")) {
+      long[] l = a.get("value_ints").ints();
+      return new OnnxTensorProto(value, new long[] {l.length}, OnnxTensorProto.INT64, null, null, l,
+          src, p.offset());
     }
     return null;
   }

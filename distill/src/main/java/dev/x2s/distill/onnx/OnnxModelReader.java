@@ -59,7 +59,7 @@ public final class OnnxModelReader {
         case 1 -> ir = r.readVarint();
         case 2 -> producer = r.readString();
         case 3 -> producerVersion = r.readString();
-        case 7 -> graph = readGraph(r.readMessage());
+        case 7 -> graph = readGraph(r.readMessage(), source);
         case 8 -> {
           ProtoReader op = r.readMessage();
           String domain = "";
@@ -84,7 +84,7 @@ public final class OnnxModelReader {
     return new OnnxModel(source, ir, opsets, producer, producerVersion, graph);
   }
 
-  private static OnnxGraph readGraph(ProtoReader r) {
+  private static OnnxGraph readGraph(ProtoReader r, String source) {
     String name = "";
     List<OnnxNode> nodes = new ArrayList<>();
     Map<String, OnnxTensorProto> inits = new LinkedHashMap<>();
@@ -107,7 +107,7 @@ public final class OnnxModelReader {
         default -> r.skip(key);
       }
     }
-    return new OnnxGraph(name, nodes, inits, inputs, outputs);
+    return new OnnxGraph(source, name, nodes, inits, inputs, outputs);
   }
 
   /** Reads a NodeProto; {@code at} is the offset of its field key, for messages. */

@@ -30,7 +30,7 @@ class OnnxBertBadGraphTest {
     Map<String, OnnxTensorProto> inits = new LinkedHashMap<>(g.initializers());
     initEdit.accept(inits);
     return new OnnxModel(SOURCE, m.irVersion(), m.opsets(), m.producerName(), m.producerVersion(),
-        new OnnxGraph(g.name(), nodes, inits, g.inputs(), g.outputs()));
+        new OnnxGraph(SOURCE, g.name(), nodes, inits, g.inputs(), g.outputs()));
   }
 
   private static OnnxNode withOp(OnnxNode n, String op) {

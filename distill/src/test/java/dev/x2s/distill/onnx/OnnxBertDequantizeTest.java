@@ -72,7 +72,7 @@ class OnnxBertDequantizeTest {
     nodes.addAll(m.graph().nodes());
 
     OnnxBertWeights w = OnnxBertWeights.from(new OnnxModel("quantized.onnx", m.irVersion(),
-        m.opsets(), m.producerName(), m.producerVersion(), new OnnxGraph(m.graph().name(), nodes,
+        m.opsets(), m.producerName(), m.producerVersion(), new OnnxGraph("quantized.onnx", m.graph().name(), nodes,
             inits, m.graph().inputs(), m.graph().outputs())));
 
     assertEquals("q_int8 (dequantized)", w.origins().get("encoder.layer.0.attention.self.query.weight"));

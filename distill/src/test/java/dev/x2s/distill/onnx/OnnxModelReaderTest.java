@@ -127,6 +127,22 @@ class OnnxModelReaderTest {
   }
 
   @Test
+  void constantNodesOfEveryFormAreConstants() {
+    OnnxAttribute f = new OnnxAttribute("value_float", 1, 1e-12f, 0, null, null, new float[0], new long[0]);
+    OnnxAttribute is = new OnnxAttribute("value_ints", 7, 0, 0, null, null, new float[0], new long[] {0, 0, 12, 32});
+    OnnxGraph g = new OnnxGraph("g.onnx", "g", List.of(
+        new OnnxNode("c1", "Constant", "", List.of(), List.of("eps"), java.util.Map.of(f.name(), f), 7),
+        new OnnxNode("c2", "Constant", "", List.of(), List.of("shape"), java.util.Map.of(is.name(), is), 9),
+        new OnnxNode("r", "Relu", "", List.of("x"), List.of("y"), java.util.Map.of(), 11)),
+        java.util.Map.of(), List.of(), List.of());
+    assertArrayEquals(new float[] {1e-12f}, g.constant("eps").floats());
+    assertArrayEquals(new long[] {0, 0, 12, 32}, g.constant("shape").longs());
+    assertArrayEquals(new long[] {4}, g.constant("shape").dims());
+    assertNull(g.constant("y"));
+    assertNull(g.constant("x"));
+  }
+
+  @Test
   void halfPrecisionValuesDecode() {
     // 0x3c00 = 1.0, 0xc000 = -2.0, 0x0001 = 2^-24 (smallest subnormal), 0x7c00 = +inf
     assertEquals(1.0f, OnnxTensorProto.halfToFloat((short) 0x3c00));
