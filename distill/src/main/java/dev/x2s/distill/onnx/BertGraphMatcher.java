@@ -1,10 +1,12 @@
 package dev.x2s.distill.onnx;
 
 import dev.x2s.distill.bert.BertConfig;
+import dev.x2s.distill.bert.BertWeightNames;
 import dev.x2s.distill.onnx.GraphWalker.Hit;
 import dev.x2s.distill.onnx.GraphWalker.Weight;
 import dev.x2s.distill.weights.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +56,8 @@ final class BertGraphMatcher {
     }
     Embeddings e = matchEmbeddings();
     LayerNorm ln = matchLayerNorm(e.sum, e.lastAdd);
-    put("embeddings.LayerNorm.weight", ln.gamma, false, hidden);
-    put("embeddings.LayerNorm.bias", ln.beta, false, hidden);
+    put(BertWeightNames.EMBEDDINGS_LN_WEIGHT, ln.gamma, false, hidden);
+    put(BertWeightNames.EMBEDDINGS_LN_BIAS, ln.beta, false, hidden);
     hiddenStates.add(ln.out);
 
     String h = ln.out;
@@ -113,7 +115,7 @@ final class BertGraphMatcher {
       throw w.fail(word, "word embedding table has rank " + wordTable.shape().length);
     }
     hidden = wordTable.shape()[1];
-    put("embeddings.word_embeddings.weight", wordTable, false, wordTable.shape());
+    put(BertWeightNames.WORD_EMBEDDINGS, wordTable, false, wordTable.shape());
 
     // Climb the Add chain that sums word, position and token-type embeddings up to the LayerNorm.
     String cur = word.output(0);
@@ -148,8 +150,8 @@ final class BertGraphMatcher {
     }
     Weight pos = w.weight(position.input(0), position);
     Weight typ = w.weight(type.input(0), type);
-    put("embeddings.position_embeddings.weight", pos, false, pos.shape()[0], hidden);
-    put("embeddings.token_type_embeddings.weight", typ, false, typ.shape()[0], hidden);
+    put(BertWeightNames.POSITION_EMBEDDINGS, pos, false, pos.shape()[0], hidden);
+    put(BertWeightNames.TOKEN_TYPE_EMBEDDINGS, typ, false, typ.shape()[0], hidden);
     return new Embeddings(cur, lastAdd, wordTable.shape()[0], pos.shape()[0], typ.shape()[0]);
   }
 
@@ -214,7 +216,6 @@ final class BertGraphMatcher {
   private record Linear(Weight weight, Weight bias, String out, OnnxNode matMul, String fusedActivation) {}
 
   private Layer matchLayer(int i, String h, List<OnnxNode> projections, double eps) {
-    String prefix = "encoder.layer." + i + ".";
     if (projections.size() != 3) {
       throw w.fail(projections.get(0), "layer " + i + ": expected 3 projections (query, key, value)"
           + " reading '" + h + "', found " + projections.size());
@@ -309,16 +310,16 @@ final class BertGraphMatcher {
     LayerNorm ln2 = matchLayerNorm(residual(output, ln1.out, i), output.matMul);
     checkEps(ln2, eps, i);
 
-    putLinear(prefix + "attention.self.query.", q);
-    putLinear(prefix + "attention.self.key.", key);
-    putLinear(prefix + "attention.self.value.", v);
-    putLinear(prefix + "attention.output.dense.", attnOut);
-    put(prefix + "attention.output.LayerNorm.weight", ln1.gamma, false, hidden);
-    put(prefix + "attention.output.LayerNorm.bias", ln1.beta, false, hidden);
-    putLinear(prefix + "intermediate.dense.", inter);
-    putLinear(prefix + "output.dense.", output);
-    put(prefix + "output.LayerNorm.weight", ln2.gamma, false, hidden);
-    put(prefix + "output.LayerNorm.bias", ln2.beta, false, hidden);
+    putLinear(BertWeightNames.query(i, ""), q);
+    putLinear(BertWeightNames.key(i, ""), key);
+    putLinear(BertWeightNames.value(i, ""), v);
+    putLinear(BertWeightNames.attentionOutput(i, ""), attnOut);
+    put(BertWeightNames.attentionLayerNorm(i, "weight"), ln1.gamma, false, hidden);
+    put(BertWeightNames.attentionLayerNorm(i, "bias"), ln1.beta, false, hidden);
+    putLinear(BertWeightNames.intermediate(i, ""), inter);
+    putLinear(BertWeightNames.output(i, ""), output);
+    put(BertWeightNames.outputLayerNorm(i, "weight"), ln2.gamma, false, hidden);
+    put(BertWeightNames.outputLayerNorm(i, "bias"), ln2.beta, false, hidden);
     return new Layer(ln2.out, heads, f, activation);
   }
 
@@ -597,9 +598,9 @@ final class BertGraphMatcher {
   }
 
   private void expect(Weight weight, OnnxNode node, int... shape) {
-    if (!java.util.Arrays.equals(weight.shape(), shape)) {
+    if (!Arrays.equals(weight.shape(), shape)) {
       throw w.fail(node, "weight '" + weight.source() + "' has shape "
-          + java.util.Arrays.toString(weight.shape()) + ", expected " + java.util.Arrays.toString(shape));
+          + Arrays.toString(weight.shape()) + ", expected " + Arrays.toString(shape));
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.x2s.distill.weights.WeightsException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A cursor over protobuf wire-format bytes (varints, fixed32/64, length-delimited fields). Nested
@@ -216,13 +217,13 @@ final class ProtoReader {
 
     void add(long v) {
       if (n == a.length) {
-        a = java.util.Arrays.copyOf(a, n * 2);
+        a = Arrays.copyOf(a, n * 2);
       }
       a[n++] = v;
     }
 
     long[] toArray() {
-      return java.util.Arrays.copyOf(a, n);
+      return Arrays.copyOf(a, n);
     }
   }
 
@@ -233,7 +234,7 @@ final class ProtoReader {
 
     void add(float v) {
       if (n == a.length) {
-        a = java.util.Arrays.copyOf(a, n * 2);
+        a = Arrays.copyOf(a, n * 2);
       }
       a[n++] = v;
     }
@@ -243,7 +244,7 @@ final class ProtoReader {
     }
 
     float[] toArray() {
-      return java.util.Arrays.copyOf(a, n);
+      return Arrays.copyOf(a, n);
     }
   }
 }

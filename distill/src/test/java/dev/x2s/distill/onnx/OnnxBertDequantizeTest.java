@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.x2s.distill.weights.Tensor;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ class OnnxBertDequantizeTest {
       kExpected[i] = (u - 128) * kScale[o];
     }
     byte[] zero = new byte[384];
-    java.util.Arrays.fill(zero, (byte) 128);
+    Arrays.fill(zero, (byte) 128);
     inits.put("k_uint8", tensor("k_uint8", OnnxTensorProto.UINT8, new long[] {384, 384}, kq));
     inits.put("k_scale", floats("k_scale", new long[] {384}, kScale));
     inits.put("k_zero", tensor("k_zero", OnnxTensorProto.UINT8, new long[] {384}, zero));

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,10 +132,10 @@ class OnnxModelReaderTest {
     OnnxAttribute f = new OnnxAttribute("value_float", 1, 1e-12f, 0, null, null, new float[0], new long[0]);
     OnnxAttribute is = new OnnxAttribute("value_ints", 7, 0, 0, null, null, new float[0], new long[] {0, 0, 12, 32});
     OnnxGraph g = new OnnxGraph("g.onnx", "g", List.of(
-        new OnnxNode("c1", "Constant", "", List.of(), List.of("eps"), java.util.Map.of(f.name(), f), 7),
-        new OnnxNode("c2", "Constant", "", List.of(), List.of("shape"), java.util.Map.of(is.name(), is), 9),
-        new OnnxNode("r", "Relu", "", List.of("x"), List.of("y"), java.util.Map.of(), 11)),
-        java.util.Map.of(), List.of(), List.of());
+        new OnnxNode("c1", "Constant", "", List.of(), List.of("eps"), Map.of(f.name(), f), 7),
+        new OnnxNode("c2", "Constant", "", List.of(), List.of("shape"), Map.of(is.name(), is), 9),
+        new OnnxNode("r", "Relu", "", List.of("x"), List.of("y"), Map.of(), 11)),
+        Map.of(), List.of(), List.of());
     assertArrayEquals(new float[] {1e-12f}, g.constant("eps").floats());
     assertArrayEquals(new long[] {0, 0, 12, 32}, g.constant("shape").longs());
     assertArrayEquals(new long[] {4}, g.constant("shape").dims());
