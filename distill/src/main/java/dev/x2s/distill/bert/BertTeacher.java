@@ -205,7 +205,7 @@ public final class BertTeacher implements Teacher {
           continue;
         }
         for (int l = 0; l < hs.layers(); l++) {
-          System.arraycopy(hs.data(), hs.offset(r, l, 1 + p - sg.start()), dst, (l * n + p) * dim, dim);
+          System.arraycopy(hs.layer(l), hs.offset(r, 1 + p - sg.start()), dst, (l * n + p) * dim, dim);
         }
       }
     }

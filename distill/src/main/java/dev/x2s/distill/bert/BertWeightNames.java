@@ -54,6 +54,20 @@ public final class BertWeightNames {
     return layer(i) + "output.LayerNorm." + wb;
   }
 
+  /**
+   * Strips the {@code bert.} prefix that Hugging Face {@code BertModel} checkpoints of task models
+   * ({@code BertForMaskedLM}, …) carry, so their tensors match these names; other names are kept.
+   */
+  public static java.util.Map<String, dev.x2s.distill.weights.Tensor> withoutBertPrefix(
+      java.util.Map<String, dev.x2s.distill.weights.Tensor> tensors) {
+    java.util.Map<String, dev.x2s.distill.weights.Tensor> out = new java.util.LinkedHashMap<>();
+    for (var e : tensors.entrySet()) {
+      String n = e.getKey().startsWith("bert.") ? e.getKey().substring(5) : e.getKey();
+      out.put(n, e.getValue());
+    }
+    return out;
+  }
+
   /** Every tensor the encoder needs, with its expected shape, in a fixed order. */
   public static List<Expected> expected(BertConfig c) {
     int h = c.hidden();

@@ -1,30 +1,40 @@
 package dev.x2s.distill.bert;
 
 /**
- * A batch's hidden states from {@link BertEncoder#forward}, laid out {@code [batch][layer][pos][dim]}
- * (one sentence's states contiguous; within it the {@code [layer][piece][dim]} order that
- * {@link dev.x2s.distill.teacher.PiecePooler} uses).
+ * A batch's hidden states from {@link BertEncoder#forward}: one array per layer, each laid out
+ * {@code [row][pos][dim]} (the layout the encoder produces them in, so nothing is reshuffled).
  *
- * @param layers hidden states per sentence (0..maxLayer)
  * @param batch rows
  * @param seqLen padded length of every row (special tokens included)
  * @param dim hidden width
- * @param data values
+ * @param data {@code data[layer]}, layers 0..maxLayer
  */
-public record HiddenStates(int layers, int batch, int seqLen, int dim, float[] data) {
+public record HiddenStates(int batch, int seqLen, int dim, float[][] data) {
   public HiddenStates {
-    if ((long) layers * batch * seqLen * dim != data.length) {
-      throw new IllegalArgumentException("hidden states: " + data.length + " values for "
-          + batch + "×" + layers + "×" + seqLen + "×" + dim);
+    for (float[] l : data) {
+      if ((long) batch * seqLen * dim != l.length) {
+        throw new IllegalArgumentException("hidden states: " + l.length + " values per layer for "
+            + batch + "×" + seqLen + "×" + dim);
+      }
     }
   }
 
-  /** Offset of (row, layer, position) in {@link #data()}. */
-  public int offset(int row, int layer, int pos) {
-    return ((row * layers + layer) * seqLen + pos) * dim;
+  /** Hidden states returned (maxLayer + 1). */
+  public int layers() {
+    return data.length;
+  }
+
+  /** The values of one layer, {@code [row][pos][dim]}. */
+  public float[] layer(int layer) {
+    return data[layer];
+  }
+
+  /** Offset of (row, pos) within {@link #layer(int)}. */
+  public int offset(int row, int pos) {
+    return (row * seqLen + pos) * dim;
   }
 
   public float get(int row, int layer, int pos, int k) {
-    return data[offset(row, layer, pos) + k];
+    return data[layer][offset(row, pos) + k];
   }
 }
