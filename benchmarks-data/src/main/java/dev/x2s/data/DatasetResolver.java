@@ -112,27 +112,38 @@ public final class DatasetResolver {
       throw new DatasetNotFoundException(
           entry.id(), looked, "downloading is disabled (" + OFFLINE_PROPERTY + "=true or by caller)");
     }
-    return downloadInto(entry);
+    try {
+      return downloadInto(entry);
+    } catch (ChecksumMismatchException e) {
+      throw e; // the source answered, with the wrong bytes: say exactly that
+    } catch (IOException e) {
+      throw new DatasetNotFoundException(
+          entry.id(), looked, "the download failed: " + e.getMessage(), e);
+    } finally {
+      verified.save();
+    }
   }
 
-  private record Location(Path dir, String label) {}
+  /** A place to look; a damaged file in the cache is re-downloaded, elsewhere it is an error. */
+  private record Location(Path dir, String label, boolean cache) {}
 
   private List<Location> locations(List<String> looked) {
     List<Location> locs = new ArrayList<>();
     if (dataDir != null) {
-      locs.add(new Location(dataDir.toAbsolutePath().normalize(), "--data " + dataDir));
+      locs.add(new Location(dataDir.toAbsolutePath().normalize(), "--data " + dataDir, false));
     }
     String fromEnv = env.apply("X2S_DATA");
     if (fromEnv != null && !fromEnv.isBlank()) {
-      locs.add(new Location(Path.of(fromEnv).toAbsolutePath().normalize(), "$X2S_DATA " + fromEnv));
+      locs.add(
+          new Location(Path.of(fromEnv).toAbsolutePath().normalize(), "$X2S_DATA " + fromEnv, false));
     }
     Path shared = findShared(workingDir);
     if (shared != null) {
-      locs.add(new Location(shared, "shared directory " + shared));
+      locs.add(new Location(shared, "shared directory " + shared, false));
     } else {
       looked.add("no shared/benchmarks-data in " + workingDir + " or any parent");
     }
-    locs.add(new Location(cacheDir, "cache " + cacheDir));
+    locs.add(new Location(cacheDir, "cache " + cacheDir, true));
     return locs;
   }
 
@@ -183,8 +194,18 @@ public final class DatasetResolver {
                       + " missing"));
       return null;
     }
-    for (DatasetFile f : entry.files()) {
-      verified.verify(files.get(f.path()), f);
+    try {
+      for (DatasetFile f : entry.files()) {
+        verified.verify(files.get(f.path()), f);
+      }
+    } catch (ChecksumMismatchException e) {
+      if (!loc.cache()) {
+        throw e;
+      }
+      looked.add(loc.label() + ": damaged copy (" + e.getMessage() + ")");
+      return null; // downloadInto replaces it
+    } finally {
+      verified.save();
     }
     return new ResolvedDataset(entry, rootOf(entry, files), files, loc.label());
   }

@@ -20,12 +20,16 @@ import java.util.Map;
 final class VerifiedFiles {
   private final Path table;
   private Map<String, String> records; // absolute path -> "sha256\tsize\tmtime"
+  private boolean dirty;
 
   VerifiedFiles(Path table) {
     this.table = table;
   }
 
-  /** Verifies {@code file} against {@code spec}, hashing only if the sidecar has no fresh record. */
+  /**
+   * Verifies {@code file} against {@code spec}, hashing only if the sidecar has no fresh record. New
+   * records are kept in memory until {@link #save()}.
+   */
   synchronized void verify(Path file, DatasetFile spec) throws IOException {
     Path abs = file.toAbsolutePath().normalize();
     String stamp = stamp(abs, spec);
@@ -34,7 +38,7 @@ final class VerifiedFiles {
     }
     FileVerifier.verify(abs, spec);
     records().put(abs.toString(), stamp);
-    save();
+    dirty = true;
   }
 
   private static String stamp(Path file, DatasetFile spec) throws IOException {
@@ -61,7 +65,12 @@ final class VerifiedFiles {
     return records;
   }
 
-  private void save() {
+  /** Writes new records to the sidecar (atomically); failures only mean re-hashing next time. */
+  synchronized void save() {
+    if (!dirty) {
+      return;
+    }
+    dirty = false;
     Path tmp = null;
     try {
       Files.createDirectories(table.getParent());

@@ -93,13 +93,33 @@ class DownloadTest {
   }
 
   @Test
+  void damagedCacheCopyIsReplacedByADownload() throws IOException {
+    DatasetFile f = Manifest.bundled().entry("ws353-sim").files().get(0);
+    byte[] bytes = Files.readAllBytes(SharedData.dir().resolve(f.path()));
+    served.put(serverPath(f), bytes);
+    Path cached = tmp.resolve("cache").resolve(f.path());
+    Files.createDirectories(cached.getParent());
+    Files.writeString(cached, "corrupted\n");
+    ResolvedDataset d = resolver(null).resolve("ws353-sim");
+    assertEquals(cached, d.root());
+    assertTrue(d.source().startsWith("downloaded into cache"), d.source());
+    assertArrayEquals(bytes, Files.readAllBytes(cached));
+    assertEquals(1, requests.get());
+  }
+
+  @Test
   void http404IsAClearErrorAndLeavesNothing() {
     DatasetResolver r = resolver(null);
-    IOException e = assertThrows(IOException.class, () -> r.resolve("ws353-sim"));
+    DatasetNotFoundException e =
+        assertThrows(DatasetNotFoundException.class, () -> r.resolve("ws353-sim"));
     DatasetFile f = Manifest.bundled().entry("ws353-sim").files().get(0);
-    assertEquals(
-        "download of " + base + serverPath(f).substring(1) + " for " + f.path() + " failed: HTTP 404",
-        e.getMessage());
+    String msg = e.getMessage();
+    assertTrue(msg.startsWith("dataset 'ws353-sim' not found. Looked in:"), msg);
+    assertTrue(msg.contains("cache " + tmp.resolve("cache") + ": no " + f.path()), msg);
+    assertTrue(
+        msg.contains("and the download failed: download of " + base + serverPath(f).substring(1)
+            + " for " + f.path() + " failed: HTTP 404\n"),
+        msg);
     assertNothingInCache();
   }
 
@@ -161,10 +181,11 @@ class DownloadTest {
     served.put("/o/r/0123/part_02", "c\n".getBytes(StandardCharsets.UTF_8));
     IOException e =
         assertThrows(
-            IOException.class,
+            DatasetNotFoundException.class,
             () -> resolver(ConcatFixture.manifest(Downloader.GITHUB_RAW)).resolve("c"));
-    assertEquals(
-        "download of " + base + "o/r/0123/part_01 for corpora/c.txt.gz failed: HTTP 404",
+    assertTrue(
+        e.getMessage().contains(
+            "download of " + base + "o/r/0123/part_01 for corpora/c.txt.gz failed: HTTP 404"),
         e.getMessage());
     assertNothingInCache();
   }
