@@ -24,8 +24,10 @@ import java.util.function.Function;
  * A data directory may be laid out like {@code shared/} (files under {@code benchmarks-data/} and
  * {@code corpora/}) or like {@code shared/benchmarks-data} itself. A location is used for an entry
  * only if it holds all of the entry's files; every file found is sha256-verified (a mismatch is an
- * error, not a reason to look further), and verified size+mtime stamps are remembered in a sidecar in
- * the cache so later runs do not re-hash. The source base URL can be replaced (mirror, test server)
+ * error, not a reason to look further, except in the cache, whose damaged copies are re-downloaded),
+ * and verified size+mtime stamps are remembered in a sidecar in the cache so later runs do not
+ * re-hash. When nothing is found and the download is disabled or fails, a {@link
+ * DatasetNotFoundException} lists every place looked. The source base URL can be replaced (mirror, test server)
  * with {@link Builder#baseUrl} or the system property {@value #BASE_URL_PROPERTY}; downloads can be
  * disabled with {@link Builder#download(boolean)} or {@code -D}{@value #OFFLINE_PROPERTY}{@code
  * =true}.
