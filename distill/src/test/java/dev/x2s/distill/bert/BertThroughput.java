@@ -9,6 +9,26 @@ import java.util.Random;
 public final class BertThroughput {
   private BertThroughput() {}
 
+  /** GEMM speed of the same shapes as the feed-forward, for comparison. */
+  static void calibrate(com.sun.management.OperatingSystemMXBean cpu) {
+    try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager(ai.djl.Device.cpu(), "PyTorch")) {
+      var x = m.randomNormal(new ai.djl.ndarray.types.Shape(2048, 768));
+      var w = m.randomNormal(new ai.djl.ndarray.types.Shape(3072, 768));
+      var b = m.zeros(new ai.djl.ndarray.types.Shape(3072));
+      ai.djl.nn.core.Linear.linear(x, w, b).singletonOrThrow().close();
+      int n = 20;
+      long c0 = cpu.getProcessCpuTime();
+      long t0 = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        ai.djl.nn.core.Linear.linear(x, w, b).singletonOrThrow().close();
+      }
+      double s = (System.nanoTime() - t0) / 1e9;
+      double c = (cpu.getProcessCpuTime() - c0) / 1e9;
+      double flop = 2.0 * 2048 * 768 * 3072 * n;
+      System.out.printf("GEMM 2048x768x3072: %.0f GFLOP/s wall, %.0f GFLOP/CPU-s%n", flop / s / 1e9, flop / c / 1e9);
+    }
+  }
+
   public static void main(String[] args) {
     int batches = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     int[] layers = {12, 2};
@@ -31,6 +51,7 @@ public final class BertThroughput {
     }
     var cpu = (com.sun.management.OperatingSystemMXBean)
         java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    calibrate(cpu);
     try (BertTeacher teacher = BertTeacher.load("bert-base-uncased")) {
       BertEncoder enc = teacher.encoder();
       for (int maxLayer : layers) {
