@@ -208,8 +208,15 @@ public final class BertEncoder implements AutoCloseable {
     try (NDManager m = weights.newSubManager()) {
       NDArray idArr = m.create(Arrays.copyOfRange(flatIds, from * seq, to * seq), new Shape(rows * seq))
           .toType(DataType.INT64, false);
-      NDArray x = wordEmb.get(idArr).reshape(rows, seq, h);
-      x = x.addi(posEmb.get("0:" + seq)).addi(typeEmb.get(0));
+      // indexing results belong to the indexed array's manager (the weights): move them into this
+      // batch's manager, or they would pile up there for the encoder's lifetime
+      NDArray gathered = wordEmb.get(idArr);
+      gathered.attach(m);
+      NDArray pos = posEmb.get("0:" + seq);
+      pos.attach(m);
+      NDArray type = typeEmb.get(0);
+      type.attach(m);
+      NDArray x = gathered.reshape(rows, seq, h).addi(pos).addi(type);
       x = LayerNorm.layerNorm(x, norm, embLnW, embLnB, eps).singletonOrThrow();
       copyOut(x, out[0], outOffset);
       NDArray attMask = m.create(Arrays.copyOfRange(mask, from * seq, to * seq), new Shape(rows, 1, 1, seq));
@@ -237,6 +244,11 @@ public final class BertEncoder implements AutoCloseable {
         copyOut(x, out[i + 1], outOffset);
       }
     }
+  }
+
+  /** Arrays held by the encoder's own manager (constant after construction; for leak tests). */
+  int managedArrays() {
+    return weights.getManagedArrays().size();
   }
 
   private static void copyOut(NDArray x, float[] dst, int offset) {

@@ -108,10 +108,27 @@ public final class BertTeacher implements Teacher {
       throw new WeightsException(dir.toString(), "vocab.txt has " + tok.size() + " pieces, embeddings "
           + config.vocabSize());
     }
-    BertEncoder enc = new BertEncoder(config, weights, model.source());
-    TeacherInfo info = new TeacherInfo(model.id(), "bert", config.layers() + 1, config.hidden(),
-        config.maxPositions(), model.source());
-    return new BertTeacher(info, enc, tok, DEFAULT_OVERLAP);
+    return create(model.id(), model.source(), config, weights, tok);
+  }
+
+  /**
+   * A teacher from weights in {@link BertWeightNames} naming, whatever file they came from (TF bundle,
+   * ONNX, safetensors).
+   *
+   * @param id teacher id for {@link TeacherInfo}
+   * @param source provenance (file, coordinates)
+   */
+  public static BertTeacher create(String id, String source, BertConfig config, Map<String, Tensor> weights,
+      WordPieceTokenizer tokenizer) {
+    BertEncoder enc = new BertEncoder(config, weights, source);
+    TeacherInfo info = new TeacherInfo(id, "bert", config.layers() + 1, config.hidden(), config.maxPositions(),
+        source);
+    try {
+      return new BertTeacher(info, enc, tokenizer, DEFAULT_OVERLAP);
+    } catch (RuntimeException e) {
+      enc.close();
+      throw e;
+    }
   }
 
   @Override

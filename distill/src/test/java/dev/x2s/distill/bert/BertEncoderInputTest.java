@@ -63,6 +63,16 @@ class BertEncoderInputTest {
   }
 
   @Test
+  void forwardLeavesNoArraysBehind() {
+    try (BertEncoder enc = new BertEncoder(TINY, randomWeights(TINY, 42), "tiny")) {
+      int before = enc.managedArrays();
+      enc.forward(new int[][] {{1, 5, 7, 2}, {1, 3, 4, 2}}, new int[] {4, 3}, 2);
+      enc.forward(new int[][] {{1, 5, 7, 2}}, new int[] {4}, 1);
+      assertEquals(before, enc.managedArrays());
+    }
+  }
+
+  @Test
   void paddingDoesNotChangeRealTokens() {
     try (BertEncoder enc = new BertEncoder(TINY, randomWeights(TINY, 42), "tiny")) {
       HiddenStates alone = enc.forward(new int[][] {{1, 5, 7, 2}}, new int[] {4}, 2);

