@@ -28,6 +28,12 @@ import java.util.Map;
  * </ul>
  */
 public final class ElmoWeights {
+  /** Character embedding dataset. */
+  public static final String CHAR_EMBED = "char_embed";
+  /** Token projection kernel and bias datasets. */
+  public static final String PROJ_KERNEL = "CNN_proj/W_proj";
+  public static final String PROJ_BIAS = "CNN_proj/b_proj";
+
   private final String source;
   private final Map<String, Tensor> tensors;
 
@@ -88,10 +94,6 @@ public final class ElmoWeights {
     }
     return m;
   }
-
-  public static final String CHAR_EMBED = "char_embed";
-  public static final String PROJ_KERNEL = "CNN_proj/W_proj";
-  public static final String PROJ_BIAS = "CNN_proj/b_proj";
 
   public static String cnnKernel(int i) {
     return "CNN/W_cnn_" + i;
