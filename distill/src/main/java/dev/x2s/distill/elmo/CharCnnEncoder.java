@@ -37,7 +37,7 @@ final class CharCnnEncoder {
   CharCnnEncoder(NDManager w, ElmoWeights weights, ElmoOptions o) {
     this.maxChars = o.maxCharactersPerToken();
     this.charDim = o.charEmbeddingDim();
-    this.characters = o.characters();
+    this.characters = ElmoCharacterMapper.VOCABULARY_SIZE;
     Tensor embed = weights.get(ElmoWeights.CHAR_EMBED);
     // AllenNLP prepends a zero row: file row r is character id r + 1, id 0 pads whole tokens.
     this.charTable = new float[characters * charDim];

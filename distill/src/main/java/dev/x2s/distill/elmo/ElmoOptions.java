@@ -19,8 +19,9 @@ import java.util.List;
  * @param charEmbeddingDim width of a character embedding ({@code char_cnn.embedding.dim})
  * @param filters convolution filters, each {@code {width, count}} ({@code char_cnn.filters})
  * @param highwayLayers highway layers after the convolutions ({@code char_cnn.n_highway})
- * @param characters size of the character vocabulary including the +1 padding id
- *     ({@code char_cnn.n_characters}, 262 for released models)
+ * @param characters {@code char_cnn.n_characters} as written: 262 in released inference options,
+ *     261 in bilm-tf training options; informational only, since the weight file always holds the
+ *     261 rows of ids 1..261 and id 0 (padding token) embeds to zeros, whatever this says
  * @param maxCharactersPerToken characters per token including begin/end-of-word ({@code 50})
  * @param activation {@code relu} or {@code tanh}, applied after max-pooling each convolution
  * @param cellDim LSTM memory cell width ({@code lstm.dim})
@@ -125,12 +126,6 @@ public record ElmoOptions(
             optionalClip(lstm, "cell_clip", src),
             optionalClip(lstm, "proj_clip", src),
             lstm.has("use_skip_connections") && lstm.get("use_skip_connections").getAsBoolean());
-    // The character mapper emits ids up to 261 (padding 260, shifted by one).
-    if (o.characters() < ElmoCharacterMapper.VOCABULARY_SIZE) {
-      throw new WeightsException(
-          src, "char_cnn.n_characters is " + o.characters() + ", ELMo's character ids need "
-              + ElmoCharacterMapper.VOCABULARY_SIZE);
-    }
     int widest = filters.stream().mapToInt(f -> f[0]).max().orElseThrow();
     if (o.maxCharactersPerToken() < Math.max(3, widest)) {
       throw new WeightsException(

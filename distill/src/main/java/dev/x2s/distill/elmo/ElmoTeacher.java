@@ -103,6 +103,14 @@ public final class ElmoTeacher implements Teacher {
       weightsManager.close();
       throw e;
     }
+    // From here on nothing may attach to the long-lived manager: an op whose result would land
+    // there (a leak across batches) throws instead. Per-batch sub-managers are still allowed.
+    weightsManager.cap();
+  }
+
+  /** Arrays held by the long-lived weights manager (constant after loading; for leak tests). */
+  int weightArrays() {
+    return weightsManager.getManagedArrays().size();
   }
 
   @Override

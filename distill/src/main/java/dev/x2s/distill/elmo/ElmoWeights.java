@@ -17,7 +17,7 @@ import java.util.Map;
  * against the {@link ElmoOptions}. Tensors keep the file's dataset paths as names and its (TF) layouts:
  *
  * <ul>
- *   <li>{@code char_embed} {@code [n_characters - 1, char_dim]} — row {@code r} is character id
+ *   <li>{@code char_embed} {@code [261, char_dim]} — row {@code r} is character id
  *       {@code r + 1}; id 0 (padding token) embeds to zeros, as AllenNLP prepends a zero row
  *   <li>{@code CNN/W_cnn_i} {@code [1, width, char_dim, count]}, {@code CNN/b_cnn_i} {@code [count]}
  *   <li>{@code CNN_high_k/W_carry|W_transform} {@code [F, F]} ({@code x·W}), {@code b_carry|b_transform}
@@ -68,7 +68,8 @@ public final class ElmoWeights {
   public static Map<String, int[]> expectedShapes(ElmoOptions o) {
     Map<String, int[]> m = new LinkedHashMap<>();
     int charDim = o.charEmbeddingDim();
-    m.put(CHAR_EMBED, new int[] {o.characters() - 1, charDim});
+    // bilm-tf stores ids 1..261 (n_characters in the options may read 261 or 262)
+    m.put(CHAR_EMBED, new int[] {ElmoCharacterMapper.VOCABULARY_SIZE - 1, charDim});
     for (int i = 0; i < o.filters().size(); i++) {
       int[] f = o.filters().get(i);
       m.put(cnnKernel(i), new int[] {1, f[0], charDim, f[1]});

@@ -60,6 +60,17 @@ class ElmoWeightsTest {
   }
 
   @Test
+  void trainingOptionsWith261CharactersLoadTheSameFile() throws IOException {
+    // bilm-tf's training options say 261; the weight file holds 261 rows either way
+    String json = Files.readString(ElmoFixture.options()).replace("\"n_characters\": 262", "\"n_characters\": 261");
+    Path f = tmp.resolve("options.json");
+    Files.writeString(f, json);
+    ElmoOptions o = ElmoOptions.read(f);
+    assertEquals(261, o.characters());
+    assertArrayEquals(new int[] {261, 4}, ElmoWeights.load(ElmoFixture.weights(), o).get("char_embed").shape());
+  }
+
+  @Test
   void missingOptionsFileIsNamed() {
     Path missing = tmp.resolve("nope/options.json");
     WeightsException e = assertThrows(WeightsException.class, () -> ElmoOptions.read(missing));
