@@ -11,7 +11,9 @@ import dev.x2s.distill.teacher.TeacherInfo;
 import dev.x2s.distill.teacher.WordStates;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * ELMo (bilm-tf weights) as a {@link Teacher}, computed with DJL's PyTorch engine following
@@ -161,27 +163,38 @@ public final class ElmoTeacher implements Teacher {
       lengths[r] = s.size() + 2;
       time = Math.max(time, lengths[r]);
     }
+    // The char CNN runs once per distinct token of the batch (frequent words repeat a lot);
+    // row 0 is the all-zero padding token AllenNLP fills short rows with.
     int chars = mapper.maxCharacters();
-    int[] ids = new int[batch * time * chars]; // 0 everywhere = padding token, as AllenNLP pads
+    Map<String, Integer> rowOf = new HashMap<>();
+    List<int[]> distinct = new ArrayList<>();
+    distinct.add(new int[chars]);
+    int[] rows = new int[batch * time]; // position → distinct row; 0 = padding
     for (int r = 0; r < batch; r++) {
       List<String> s = sentences.get(r);
-      int base = r * time * chars;
-      System.arraycopy(mapper.beginOfSentence(), 0, ids, base, chars);
+      rows[r * time] = distinctRow(ElmoCharacterMapper.BOS_TOKEN, rowOf, distinct);
       for (int w = 0; w < s.size(); w++) {
-        System.arraycopy(mapper.charIds(s.get(w)), 0, ids, base + (w + 1) * chars, chars);
+        rows[r * time + w + 1] = distinctRow(s.get(w), rowOf, distinct);
       }
-      System.arraycopy(mapper.endOfSentence(), 0, ids, base + (s.size() + 1) * chars, chars);
+      rows[r * time + s.size() + 1] = distinctRow(ElmoCharacterMapper.EOS_TOKEN, rowOf, distinct);
+    }
+    int[] ids = new int[distinct.size() * chars];
+    for (int u = 0; u < distinct.size(); u++) {
+      System.arraycopy(distinct.get(u), 0, ids, u * chars, chars);
     }
 
     int proj = options.projectionDim();
     int cell = options.cellDim();
     boolean stateful = mode == StateMode.STATEFUL;
     int run = stateful ? lstmLayers : maxLayer;
-    float[] tokens;
+    float[] tokens = new float[batch * time * proj];
     float[][][] outputs = new float[run][2][]; // [layer][direction] → [batch, time, proj]
     try (NDManager m = weightsManager.newSubManager()) {
-      NDArray tok = tokenEncoder.encode(m, ids, batch * time).reshape(batch, time, proj);
-      tokens = tok.toFloatArray();
+      float[] embedded = tokenEncoder.encode(m, ids, distinct.size()).toFloatArray();
+      for (int p = 0; p < rows.length; p++) {
+        System.arraycopy(embedded, rows[p] * proj, tokens, p * proj, proj);
+      }
+      NDArray tok = m.create(tokens, new Shape(batch, time, proj));
       if (run > 0) {
         boolean[] valid = new boolean[time * batch];
         for (int t = 0; t < time; t++) {
@@ -221,6 +234,16 @@ public final class ElmoTeacher implements Teacher {
       }
     }
     return assemble(sentences, maxLayer, time, tokens, outputs);
+  }
+
+  private int distinctRow(String token, Map<String, Integer> rowOf, List<int[]> distinct) {
+    Integer row = rowOf.get(token);
+    if (row == null) {
+      row = distinct.size();
+      distinct.add(mapper.charIds(token));
+      rowOf.put(token, row);
+    }
+    return row;
   }
 
   /** Cuts each sentence's words (positions 1..n) out of the padded batch outputs. */

@@ -64,6 +64,24 @@ public final class ElmoWeights {
     return new ElmoWeights(src, out);
   }
 
+  /**
+   * Weights from tensors already in memory (named by dataset path), checked like {@link #load}.
+   *
+   * @param source where they came from, for messages
+   * @throws WeightsException naming the source and the missing or mis-shaped tensor
+   */
+  public static ElmoWeights of(String source, Map<String, Tensor> tensors, ElmoOptions options) {
+    Map<String, Tensor> out = new LinkedHashMap<>();
+    for (Map.Entry<String, int[]> e : expectedShapes(options).entrySet()) {
+      Tensor t = tensors.get(e.getKey());
+      if (t == null) {
+        throw new WeightsException(source, "missing tensor " + e.getKey());
+      }
+      out.put(e.getKey(), t.expectShape(source, e.getValue()));
+    }
+    return new ElmoWeights(source, out);
+  }
+
   /** Dataset paths and shapes a weight file for {@code o} must hold, in reading order. */
   public static Map<String, int[]> expectedShapes(ElmoOptions o) {
     Map<String, int[]> m = new LinkedHashMap<>();
