@@ -1,6 +1,5 @@
 package dev.x2s.evaluate.analogy;
 
-import dev.x2s.vectors.VectorIndex;
 import dev.x2s.vectors.WordVectors;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,35 +8,38 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Answers {@code a : b :: c : ?} with 3CosAdd and 3CosMul over the first {@code n} unit vectors.
+ * Answers {@code a : b :: c : ?} with 3CosAdd and 3CosMul over the first {@code n} unit vectors
+ * (docs/PROTOCOLS.md): the prediction is the row x ∉ {a, b, c} maximising
+ * {@code cos(x,b) − cos(x,a) + cos(x,c)}, resp. {@code s(x,b)·s(x,c) / (s(x,a) + ε)} with
+ * {@code s = (cos + 1) / 2}; ties go to the lower row.
  *
- * <p>Speed: a question needs the cosines of a, b and c with every row of the search space. Benchmarks
- * reuse a few thousand query words over tens of thousands of questions, so each distinct word's
- * similarity row is computed once (batched through {@link VectorIndex#scores}) and kept in a bounded
- * cache while the questions that need it are answered. Questions are taken in order and cut into
- * groups whose words fit the cache; a group's missing rows are computed together, then its questions
- * are answered in parallel, each in one pass over its three rows for both objectives.
+ * <p>Speed: a question needs the cosines of a, b and c with every row of the search space.
+ * Benchmarks reuse a couple of thousand words over tens of thousands of questions, so each distinct
+ * word's similarity row is computed once and kept in a bounded cache while the questions that need
+ * it are answered. Questions are taken in order and cut into groups whose words fit the cache; a
+ * group's missing rows are computed together, then the group is answered chunk by chunk of the
+ * search space (threads take disjoint ranges of chunks), so that the rows' chunks the group reads
+ * stay in cache while every question of the group consumes them, and both objectives come out of
+ * one pass over each question's three rows.
  */
 public final class AnalogySolver {
   /** The ε of 3CosMul (Levy &amp; Goldberg 2014). */
   public static final float EPSILON = 0.001f;
-  /** Term id standing for the supplied extra vector (the meanfill mean). */
+  /** Term id standing for the solver's extra vector (the meanfill mean). */
   public static final int EXTRA = -1;
-
-  private static final int CHUNK = 1024;
-  private static final int QUERY_BLOCK = 16;
 
   private final float[] unit;
   private final int dim;
   private final int n;
   private final float[] extra;
-  private final VectorIndex index;
+  private final TiledMatrix matrix;
   private final int slots;
   private final int threads;
 
@@ -60,11 +62,10 @@ public final class AnalogySolver {
     if (extra != null && extra.length != dim) {
       throw new IllegalArgumentException("extra vector has dimension " + extra.length);
     }
-    this.extra = extra;
+    this.extra = extra == null ? null : extra.clone();
     this.threads = Math.max(1, threads);
-    this.index = VectorIndex.of(unitVectors, n, this.threads);
-    long rows = cacheBytes / (4L * n);
-    this.slots = (int) Math.max(3, Math.min(rows, Integer.MAX_VALUE / Math.max(1, n)));
+    this.matrix = new TiledMatrix(unit, dim, n);
+    this.slots = (int) Math.max(3, Math.min(cacheBytes / (4L * n), Integer.MAX_VALUE));
   }
 
   /** Rows in the search space. */
@@ -72,50 +73,61 @@ public final class AnalogySolver {
     return n;
   }
 
-  /** The predictions of both objectives: row ids, or -1 for questions that were not solved. */
-  public record Predictions(int[] cosAdd, int[] cosMul) {}
+  /** Similarity rows the cache holds at most. */
+  public int cacheRows() {
+    return slots;
+  }
 
   /**
-   * @param terms per question {@code {a, b, c}}: rows in the search space or {@link #EXTRA};
-   *     a null entry means "do not solve"
+   * The predictions of both objectives (row ids, or -1 for questions that were not solved) and
+   * what it took: groups of questions, similarity rows computed, and the wall time spent computing
+   * rows and answering questions.
+   */
+  public record Predictions(
+      int[] cosAdd, int[] cosMul, int groups, int rowsComputed, long rowNanos, long answerNanos) {}
+
+  /**
+   * @param terms per question {@code {a, b, c}}: rows in the search space or {@link #EXTRA}; a
+   *     null entry means "do not solve"
    */
   public Predictions solve(int[][] terms) {
     int q = terms.length;
+    for (int[] t : terms) {
+      if (t == null) {
+        continue;
+      }
+      if (t.length != 3) {
+        throw new IllegalArgumentException("a question has 3 terms, got " + t.length);
+      }
+      for (int x : t) {
+        if (x == EXTRA ? extra == null : x < 0 || x >= n) {
+          throw new IllegalArgumentException("term " + x + " outside the search space");
+        }
+      }
+    }
     int[] add = new int[q];
     int[] mul = new int[q];
     Arrays.fill(add, -1);
     Arrays.fill(mul, -1);
-    for (int[] t : terms) {
-      if (t != null) {
-        for (int x : t) {
-          if (x != EXTRA && (x < 0 || x >= n)) {
-            throw new IllegalArgumentException("term " + x + " outside the search space");
-          }
-          if (x == EXTRA && extra == null) {
-            throw new IllegalArgumentException("term EXTRA used without an extra vector");
-          }
-        }
-      }
-    }
     Cache cache = new Cache();
+    int groups = 0;
+    long rowNanos = 0;
+    long answerNanos = 0;
     ExecutorService pool = Executors.newFixedThreadPool(threads, AnalogySolver::daemon);
     try {
-      int start = 0;
-      while (start < q) {
+      int i = 0;
+      while (i < q) {
         Set<Integer> words = new LinkedHashSet<>();
         List<Integer> group = new ArrayList<>();
-        int i = start;
         for (; i < q; i++) {
           if (terms[i] == null) {
             continue;
           }
-          int extraWords = 0;
+          int fresh = 0;
           for (int x : terms[i]) {
-            if (!words.contains(x)) {
-              extraWords++;
-            }
+            fresh += words.contains(x) ? 0 : 1;
           }
-          if (words.size() + extraWords > slots) {
+          if (words.size() + fresh > slots) {
             break;
           }
           for (int x : terms[i]) {
@@ -123,127 +135,170 @@ public final class AnalogySolver {
           }
           group.add(i);
         }
-        start = i;
-        if (group.isEmpty()) {
-          continue;
+        if (!group.isEmpty()) {
+          groups++;
+          long t0 = System.nanoTime();
+          cache.load(words, pool);
+          long t1 = System.nanoTime();
+          answer(group, terms, cache, add, mul, pool);
+          rowNanos += t1 - t0;
+          answerNanos += System.nanoTime() - t1;
         }
-        cache.load(words);
-        answer(group, terms, cache, add, mul, pool);
       }
     } finally {
       pool.shutdown();
     }
-    return new Predictions(add, mul);
+    return new Predictions(add, mul, groups, cache.computed, rowNanos, answerNanos);
+  }
+
+  /** Best value and row of each objective for each question of a group, over a chunk range. */
+  private static final class Best {
+    final float[] addValue;
+    final int[] addRow;
+    final float[] mulValue;
+    final int[] mulRow;
+
+    Best(int size) {
+      addValue = new float[size];
+      mulValue = new float[size];
+      addRow = new int[size];
+      mulRow = new int[size];
+      Arrays.fill(addValue, Float.NEGATIVE_INFINITY);
+      Arrays.fill(mulValue, Float.NEGATIVE_INFINITY);
+      Arrays.fill(addRow, -1);
+      Arrays.fill(mulRow, -1);
+    }
   }
 
   private void answer(
       List<Integer> group, int[][] terms, Cache cache, int[] add, int[] mul, ExecutorService pool) {
-    List<Future<?>> parts = new ArrayList<>();
-    int per = (group.size() + threads - 1) / threads;
-    for (int w = 0; w < threads; w++) {
-      int from = w * per;
-      int to = Math.min(group.size(), from + per);
-      if (from >= to) {
-        break;
-      }
-      parts.add(
-          pool.submit(
-              () -> {
-                float[] bufAdd = new float[CHUNK];
-                float[] bufMul = new float[CHUNK];
-                int[] best = new int[2];
-                for (int k = from; k < to; k++) {
-                  int qi = group.get(k);
-                  int[] t = terms[qi];
-                  best(
-                      cache.row(t[0]), cache.row(t[1]), cache.row(t[2]), t, bufAdd, bufMul, best);
-                  add[qi] = best[0];
-                  mul[qi] = best[1];
-                }
-              }));
+    int g = group.size();
+    float[][][] ra = new float[g][][];
+    float[][][] rb = new float[g][][];
+    float[][][] rc = new float[g][][];
+    int[][] exclude = new int[g][];
+    for (int k = 0; k < g; k++) {
+      int[] t = terms[group.get(k)];
+      ra[k] = cache.row(t[0]);
+      rb[k] = cache.row(t[1]);
+      rc[k] = cache.row(t[2]);
+      exclude[k] = t;
     }
-    for (Future<?> f : parts) {
-      try {
-        f.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException(e.getCause());
+    int chunks = matrix.chunkCount();
+    int parts = Math.min(threads, chunks);
+    List<Callable<Best>> work = new ArrayList<>();
+    for (int p = 0; p < parts; p++) {
+      int from = (int) ((long) chunks * p / parts);
+      int to = (int) ((long) chunks * (p + 1) / parts);
+      work.add(() -> scan(from, to, ra, rb, rc, exclude));
+    }
+    List<Best> bests = runAll(pool, work);
+    // Ranges ascend with p, so on equal values the earlier part holds the lower row.
+    for (int k = 0; k < g; k++) {
+      float bestAdd = Float.NEGATIVE_INFINITY;
+      float bestMul = Float.NEGATIVE_INFINITY;
+      int argAdd = -1;
+      int argMul = -1;
+      for (Best b : bests) {
+        if (b.addRow[k] >= 0 && (argAdd < 0 || b.addValue[k] > bestAdd)) {
+          bestAdd = b.addValue[k];
+          argAdd = b.addRow[k];
+        }
+        if (b.mulRow[k] >= 0 && (argMul < 0 || b.mulValue[k] > bestMul)) {
+          bestMul = b.mulValue[k];
+          argMul = b.mulRow[k];
+        }
+      }
+      add[group.get(k)] = argAdd;
+      mul[group.get(k)] = argMul;
+    }
+  }
+
+  /** Both objectives for every question of the group over chunks [from, to). */
+  private Best scan(
+      int from, int to, float[][][] ra, float[][][] rb, float[][][] rc, int[][] exclude) {
+    int g = ra.length;
+    Best best = new Best(g);
+    float[] bufAdd = new float[TiledMatrix.CHUNK];
+    float[] bufMul = new float[TiledMatrix.CHUNK];
+    for (int c = from; c < to; c++) {
+      int start = c << TiledMatrix.SHIFT;
+      int w = matrix.width(c);
+      for (int k = 0; k < g; k++) {
+        values(ra[k][c], rb[k][c], rc[k][c], w, bufAdd, bufMul);
+        for (int x : exclude[k]) {
+          if (x >= start && x < start + w) {
+            bufAdd[x - start] = Float.NEGATIVE_INFINITY;
+            bufMul[x - start] = Float.NEGATIVE_INFINITY;
+          }
+        }
+        int j = firstAbove(bufAdd, w, best.addValue[k]);
+        if (j >= 0) {
+          j = argmax(bufAdd, w, j);
+          best.addValue[k] = bufAdd[j];
+          best.addRow[k] = start + j;
+        }
+        j = firstAbove(bufMul, w, best.mulValue[k]);
+        if (j >= 0) {
+          j = argmax(bufMul, w, j);
+          best.mulValue[k] = bufMul[j];
+          best.mulRow[k] = start + j;
+        }
       }
     }
+    return best;
   }
 
   /**
-   * One pass over the similarity rows of a, b and c: the argmax of 3CosAdd and of 3CosMul, rows a, b
-   * and c excluded, ties to the lower row. Chunks keep the arithmetic in vectorisable loops; a
-   * chunk is searched for its first maximum only when it beats the best so far.
+   * 3CosAdd and 3CosMul of one chunk. Two loops on purpose: JDK 17's C2 vectorises each (every
+   * array shares the index) but not one loop storing into two arrays (measured 0.15 vs 1.35 ns per
+   * row).
    */
-  void best(float[] ra, float[] rb, float[] rc, int[] exclude, float[] bufAdd, float[] bufMul,
-      int[] out) {
-    float bestAdd = Float.NEGATIVE_INFINITY;
-    float bestMul = Float.NEGATIVE_INFINITY;
-    int argAdd = -1;
-    int argMul = -1;
-    for (int start = 0; start < n; start += CHUNK) {
-      int len = Math.min(CHUNK, n - start);
-      for (int j = 0; j < len; j++) {
-        float a = ra[start + j];
-        float b = rb[start + j];
-        float c = rc[start + j];
-        bufAdd[j] = b - a + c;
-        bufMul[j] = ((b + 1f) * 0.5f) * ((c + 1f) * 0.5f) / ((a + 1f) * 0.5f + EPSILON);
-      }
-      for (int x : exclude) {
-        if (x >= start && x < start + len) {
-          bufAdd[x - start] = Float.NEGATIVE_INFINITY;
-          bufMul[x - start] = Float.NEGATIVE_INFINITY;
-        }
-      }
-      float mAdd = max(bufAdd, len);
-      if (mAdd > bestAdd) {
-        bestAdd = mAdd;
-        argAdd = start + first(bufAdd, len, mAdd);
-      }
-      float mMul = max(bufMul, len);
-      if (mMul > bestMul) {
-        bestMul = mMul;
-        argMul = start + first(bufMul, len, mMul);
-      }
+  static void values(float[] a, float[] b, float[] c, int w, float[] add, float[] mul) {
+    for (int j = 0; j < w; j++) {
+      add[j] = b[j] - a[j] + c[j];
     }
-    out[0] = argAdd;
-    out[1] = argMul;
+    for (int j = 0; j < w; j++) {
+      mul[j] = ((b[j] + 1f) * 0.5f) * ((c[j] + 1f) * 0.5f) / ((a[j] + 1f) * 0.5f + EPSILON);
+    }
   }
 
-  private static float max(float[] v, int len) {
-    float m = Float.NEGATIVE_INFINITY;
-    for (int j = 0; j < len; j++) {
-      m = Math.max(m, v[j]);
-    }
-    return m;
-  }
-
-  private static int first(float[] v, int len, float value) {
-    for (int j = 0; j < len; j++) {
-      if (v[j] == value) {
+  /** The first index whose value exceeds {@code threshold}, or -1. */
+  private static int firstAbove(float[] v, int w, float threshold) {
+    for (int j = 0; j < w; j++) {
+      if (v[j] > threshold) {
         return j;
       }
     }
-    throw new IllegalStateException("maximum not found");
+    return -1;
   }
 
-  /** Similarity rows of query terms, at most {@code slots} at a time. */
+  /** The first index of the maximum of v[from..w). */
+  private static int argmax(float[] v, int w, int from) {
+    int arg = from;
+    float m = v[from];
+    for (int j = from + 1; j < w; j++) {
+      if (v[j] > m) {
+        m = v[j];
+        arg = j;
+      }
+    }
+    return arg;
+  }
+
+  /** Similarity rows (one array per chunk) of query terms, at most {@code slots} at a time. */
   private final class Cache {
-    private final List<float[]> rows = new ArrayList<>();
+    private final List<float[][]> rows = new ArrayList<>();
     private final List<Integer> owner = new ArrayList<>();
     private final Map<Integer, Integer> slotOf = new HashMap<>();
+    int computed;
 
-    float[] row(int term) {
+    float[][] row(int term) {
       return rows.get(slotOf.get(term));
     }
 
     /** Makes every term of {@code needed} (at most {@code slots}) resident. */
-    void load(Set<Integer> needed) {
+    void load(Set<Integer> needed, ExecutorService pool) {
       List<Integer> missing = new ArrayList<>();
       for (int t : needed) {
         if (!slotOf.containsKey(t)) {
@@ -253,13 +308,15 @@ public final class AnalogySolver {
       if (missing.isEmpty()) {
         return;
       }
+      computed += missing.size();
       List<Integer> free = new ArrayList<>();
       for (int s = 0; s < owner.size(); s++) {
         if (!needed.contains(owner.get(s))) {
           free.add(s);
         }
       }
-      int[] target = new int[missing.size()];
+      float[][] queries = new float[missing.size()][];
+      float[][][] targets = new float[missing.size()][][];
       for (int m = 0; m < missing.size(); m++) {
         int slot;
         if (m < free.size()) {
@@ -267,32 +324,54 @@ public final class AnalogySolver {
           slotOf.remove(owner.get(slot));
         } else {
           slot = rows.size();
-          rows.add(new float[n]);
+          float[][] row = new float[matrix.chunkCount()][];
+          for (int c = 0; c < row.length; c++) {
+            row[c] = new float[matrix.width(c)];
+          }
+          rows.add(row);
           owner.add(null);
         }
-        owner.set(slot, missing.get(m));
-        slotOf.put(missing.get(m), slot);
-        target[m] = slot;
+        int term = missing.get(m);
+        owner.set(slot, term);
+        slotOf.put(term, slot);
+        targets[m] = rows.get(slot);
+        queries[m] = term == EXTRA ? extra : Arrays.copyOfRange(unit, term * dim, term * dim + dim);
       }
-      int block = Math.min(QUERY_BLOCK, missing.size());
-      float[] queries = new float[block * dim];
-      float[] scores = new float[block * n];
-      for (int from = 0; from < missing.size(); from += block) {
-        int count = Math.min(block, missing.size() - from);
-        for (int k = 0; k < count; k++) {
-          int term = missing.get(from + k);
-          if (term == EXTRA) {
-            System.arraycopy(extra, 0, queries, k * dim, dim);
-          } else {
-            System.arraycopy(unit, term * dim, queries, k * dim, dim);
-          }
-        }
-        index.scores(queries, count, scores);
-        for (int k = 0; k < count; k++) {
-          System.arraycopy(scores, k * n, rows.get(target[from + k]), 0, n);
-        }
+      // Chunk-major, so that a chunk of the matrix is read once from memory for all queries.
+      int chunks = matrix.chunkCount();
+      int parts = Math.min(threads, chunks);
+      List<Callable<Best>> work = new ArrayList<>();
+      for (int p = 0; p < parts; p++) {
+        int from = (int) ((long) chunks * p / parts);
+        int to = (int) ((long) chunks * (p + 1) / parts);
+        work.add(
+            () -> {
+              for (int c = from; c < to; c++) {
+                for (int m = 0; m < queries.length; m++) {
+                  matrix.scores(queries[m], c, targets[m][c]);
+                }
+              }
+              return null;
+            });
       }
+      runAll(pool, work);
     }
+  }
+
+  private static <T> List<T> runAll(ExecutorService pool, List<Callable<T>> work) {
+    List<T> out = new ArrayList<>();
+    try {
+      List<Future<T>> futures = pool.invokeAll(work);
+      for (Future<T> f : futures) {
+        out.add(f.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+    return out;
   }
 
   private static Thread daemon(Runnable r) {
