@@ -188,7 +188,7 @@ public final class EvaluationReport {
       vectors.add(v);
     }
     root.add("vectors", vectors);
-    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
+    return new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(root) + "\n";
   }
 
   public String render(Format format) {
