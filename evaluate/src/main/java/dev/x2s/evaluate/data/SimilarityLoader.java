@@ -9,7 +9,9 @@ import java.util.Locale;
 /**
  * Reads word-pair similarity files: {@code word1 word2 score [more columns]}, separated by tabs,
  * commas or whitespace (detected from the first non-blank line), with an optional header (detected:
- * the first line is a header when its score field is not a number). Blank lines are skipped.
+ * the first line is a header when its third field is not a number). With a header, the score is the
+ * named column if one is given, else the first column from the third on that holds a number in the
+ * first data row. Blank lines are skipped.
  */
 public final class SimilarityLoader {
   private SimilarityLoader() {}
@@ -42,9 +44,12 @@ public final class SimilarityLoader {
       }
       header = true;
     } else {
-      header = head.size() < 3 || !Fields.isNumber(head.get(2));
-      if (header && head.size() < 3) {
+      if (head.size() < 3) {
         throw lines.error(first, "expected at least 3 fields (word1 word2 score), got " + head.size());
+      }
+      header = !Fields.isNumber(head.get(2));
+      if (header) {
+        scoreIndex = firstNumericColumn(lines, fields, first);
       }
     }
     List<RatedPair> pairs = new ArrayList<>();
@@ -95,6 +100,27 @@ public final class SimilarityLoader {
   /** Rare Words: {@code w1 w2 mean r1..r10}; the score is the mean. */
   public static SimilarityDataset rareWords(Path file) throws IOException {
     return load(file);
+  }
+
+  /**
+   * With a header and no named score column: the first column from the third on whose value in
+   * the first data row is a number (SimLex-999's {@code word1 word2 POS SimLex999 …} → 3).
+   */
+  private static int firstNumericColumn(TextLines lines, Fields fields, int headerLine)
+      throws BenchmarkFormatException {
+    for (int n = headerLine + 1; n <= lines.size(); n++) {
+      if (lines.get(n).isBlank()) {
+        continue;
+      }
+      List<String> f = fields.split(lines.get(n));
+      for (int i = 2; i < f.size(); i++) {
+        if (Fields.isNumber(f.get(i))) {
+          return i;
+        }
+      }
+      throw lines.error(n, "no numeric score column");
+    }
+    return 2;
   }
 
   static int firstNonBlank(TextLines lines) {

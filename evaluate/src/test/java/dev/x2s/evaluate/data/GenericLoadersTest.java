@@ -37,6 +37,17 @@ class GenericLoadersTest {
     }
   }
 
+  /* A header and a non-numeric third column: the first numeric column is the score. */
+  @Test
+  void firstNumericColumnAfterHeader() throws IOException {
+    Path p = file("simlex-like.tsv", "word1\tword2\tPOS\tSimLex999\tSD\nold\tnew\tA\t1.58\t0.41\n");
+    assertEquals(List.of(new RatedPair("old", "new", 1.58)), SimilarityLoader.load(p).pairs());
+    assertEquals(SimilarityLoader.simLex999(
+            dev.x2s.evaluate.SharedData.benchmarks().resolve("similarity/SimLex-999.txt")).pairs(),
+        SimilarityLoader.load(
+            dev.x2s.evaluate.SharedData.benchmarks().resolve("similarity/SimLex-999.txt")).pairs());
+  }
+
   @Test
   void namedScoreColumn() throws IOException {
     Path p = file("named.tsv", "a\tb\tPOS\tScore\ncat\tdog\tN\t3.25\n");
