@@ -34,7 +34,7 @@ public final class Evaluator {
     return new VectorResults(name, vectors.size(), vectors.dim(), scores);
   }
 
-  /** Loads the standard benchmarks {@code ids} from {@code catalogue} and scores {@code vectors}. */
+  /** Loads benchmarks {@code ids} from {@code catalogue} and scores {@code vectors} on them. */
   public VectorResults evaluate(
       String name, WordVectors vectors, StandardBenchmarks catalogue, Collection<String> ids)
       throws IOException {

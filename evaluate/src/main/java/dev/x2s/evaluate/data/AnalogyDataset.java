@@ -6,7 +6,8 @@ import java.util.List;
  * An analogy benchmark: questions in file order, each pointing at one of {@code sections} (Google's
  * {@code : capital-common-countries} headers, MSR's {@code type} column).
  */
-public record AnalogyDataset(String source, List<String> sections, List<AnalogyQuestion> questions) {
+public record AnalogyDataset(
+    String source, List<String> sections, List<AnalogyQuestion> questions) {
   public AnalogyDataset {
     sections = List.copyOf(sections);
     questions = List.copyOf(questions);

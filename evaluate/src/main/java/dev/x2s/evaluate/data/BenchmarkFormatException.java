@@ -3,7 +3,7 @@ package dev.x2s.evaluate.data;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** A benchmark file that cannot be parsed; the message names the file, the line and what is wrong. */
+/** A benchmark file that cannot be parsed; the message names file, line and what is wrong. */
 public final class BenchmarkFormatException extends IOException {
   private final Path file;
   private final int line;

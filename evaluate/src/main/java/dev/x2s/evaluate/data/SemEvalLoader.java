@@ -106,7 +106,8 @@ public final class SemEvalLoader {
   }
 
   /** {@code x:y}, tolerating spaces around the parts ({@code bulwark: flimsy} in 6a). */
-  private static WordPair pair(TextLines lines, int n, String text) throws BenchmarkFormatException {
+  private static WordPair pair(TextLines lines, int n, String text)
+      throws BenchmarkFormatException {
     int colon = text.indexOf(':');
     if (colon < 0 || text.indexOf(':', colon + 1) >= 0) {
       throw lines.error(n, "expected one 'x:y' pair, got '" + text + "'");

@@ -45,7 +45,8 @@ public final class SimilarityLoader {
       header = true;
     } else {
       if (head.size() < 3) {
-        throw lines.error(first, "expected at least 3 fields (word1 word2 score), got " + head.size());
+        throw lines.error(
+            first, "expected at least 3 fields (word1 word2 score), got " + head.size());
       }
       header = !Fields.isNumber(head.get(2));
       if (header) {

@@ -135,7 +135,8 @@ public final class EvaluationReport {
       header.add(c);
       header.add(c + ":covered");
       header.add(c + ":total");
-      boolean d = rows.stream().map(r -> r.score(c)).anyMatch(s -> s != null && !s.detail().isEmpty());
+      boolean d =
+          rows.stream().map(r -> r.score(c)).anyMatch(s -> s != null && !s.detail().isEmpty());
       hasDetail.add(d);
       if (d) {
         header.add(c + ":method");
@@ -175,7 +176,9 @@ public final class EvaluationReport {
         JsonObject o = new JsonObject();
         o.addProperty("benchmark", s.benchmark());
         o.addProperty("metric", s.metric());
-        o.add("score", Double.isFinite(s.score()) ? new JsonPrimitive(s.score()) : JsonNull.INSTANCE);
+        o.add(
+            "score",
+            Double.isFinite(s.score()) ? new JsonPrimitive(s.score()) : JsonNull.INSTANCE);
         o.addProperty("covered", s.coverage().covered());
         o.addProperty("total", s.coverage().total());
         o.addProperty("unit", s.coverage().unit());
@@ -188,7 +191,13 @@ public final class EvaluationReport {
       vectors.add(v);
     }
     root.add("vectors", vectors);
-    return new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(root) + "\n";
+    return new GsonBuilder()
+            .setPrettyPrinting()
+            .serializeNulls()
+            .disableHtmlEscaping()
+            .create()
+            .toJson(root)
+        + "\n";
   }
 
   public String render(Format format) {
