@@ -214,39 +214,79 @@ public final class AnalogySolver {
     }
   }
 
-  /** Both objectives for every question of the group over chunks [from, to). */
+  /** Chunks folded into one running maximum before the (scalar) threshold test. */
+  private static final int FOLD = 4;
+
+  /**
+   * Both objectives for every question of the group over chunks [from, to). Per question and block
+   * of {@link #FOLD} chunks the values are computed and folded into element-wise maxima (all
+   * vectorised); only when a maximum beats the best so far is the block searched chunk by chunk,
+   * in row order, for the first best row. Each threshold test is a scalar loop, so folding cuts
+   * their number by FOLD.
+   */
   private Best scan(
       int from, int to, float[][][] ra, float[][][] rb, float[][][] rc, int[][] exclude) {
     int g = ra.length;
     Best best = new Best(g);
     float[] bufAdd = new float[TiledMatrix.CHUNK];
     float[] bufMul = new float[TiledMatrix.CHUNK];
-    for (int c = from; c < to; c++) {
-      int start = c << TiledMatrix.SHIFT;
-      int w = matrix.width(c);
+    float[] maxAdd = new float[TiledMatrix.CHUNK];
+    float[] maxMul = new float[TiledMatrix.CHUNK];
+    for (int c0 = from; c0 < to; c0 += FOLD) {
+      int c1 = Math.min(c0 + FOLD, to);
       for (int k = 0; k < g; k++) {
-        values(ra[k][c], rb[k][c], rc[k][c], w, bufAdd, bufMul);
-        for (int x : exclude[k]) {
-          if (x >= start && x < start + w) {
-            bufAdd[x - start] = Float.NEGATIVE_INFINITY;
-            bufMul[x - start] = Float.NEGATIVE_INFINITY;
+        Arrays.fill(maxAdd, Float.NEGATIVE_INFINITY);
+        Arrays.fill(maxMul, Float.NEGATIVE_INFINITY);
+        for (int c = c0; c < c1; c++) {
+          int w = chunkValues(c, ra[k], rb[k], rc[k], exclude[k], bufAdd, bufMul);
+          foldMax(maxAdd, bufAdd, w);
+          foldMax(maxMul, bufMul, w);
+        }
+        boolean add = firstAbove(maxAdd, TiledMatrix.CHUNK, best.addValue[k]) >= 0;
+        boolean mul = firstAbove(maxMul, TiledMatrix.CHUNK, best.mulValue[k]) >= 0;
+        if (!add && !mul) {
+          continue;
+        }
+        for (int c = c0; c < c1; c++) {
+          int w = chunkValues(c, ra[k], rb[k], rc[k], exclude[k], bufAdd, bufMul);
+          int start = c << TiledMatrix.SHIFT;
+          int j = add ? firstAbove(bufAdd, w, best.addValue[k]) : -1;
+          if (j >= 0) {
+            j = argmax(bufAdd, w, j);
+            best.addValue[k] = bufAdd[j];
+            best.addRow[k] = start + j;
           }
-        }
-        int j = firstAbove(bufAdd, w, best.addValue[k]);
-        if (j >= 0) {
-          j = argmax(bufAdd, w, j);
-          best.addValue[k] = bufAdd[j];
-          best.addRow[k] = start + j;
-        }
-        j = firstAbove(bufMul, w, best.mulValue[k]);
-        if (j >= 0) {
-          j = argmax(bufMul, w, j);
-          best.mulValue[k] = bufMul[j];
-          best.mulRow[k] = start + j;
+          j = mul ? firstAbove(bufMul, w, best.mulValue[k]) : -1;
+          if (j >= 0) {
+            j = argmax(bufMul, w, j);
+            best.mulValue[k] = bufMul[j];
+            best.mulRow[k] = start + j;
+          }
         }
       }
     }
     return best;
+  }
+
+  /** Values of chunk c with the question's own rows set to −∞; returns the chunk width. */
+  private int chunkValues(
+      int c, float[][] a, float[][] b, float[][] cc, int[] exclude, float[] add, float[] mul) {
+    int w = matrix.width(c);
+    values(a[c], b[c], cc[c], w, add, mul);
+    int start = c << TiledMatrix.SHIFT;
+    for (int x : exclude) {
+      if (x >= start && x < start + w) {
+        add[x - start] = Float.NEGATIVE_INFINITY;
+        mul[x - start] = Float.NEGATIVE_INFINITY;
+      }
+    }
+    return w;
+  }
+
+  private static void foldMax(float[] max, float[] v, int w) {
+    for (int j = 0; j < w; j++) {
+      max[j] = Math.max(max[j], v[j]);
+    }
   }
 
   /**
