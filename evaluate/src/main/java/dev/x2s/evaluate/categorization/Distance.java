@@ -1,0 +1,24 @@
+package dev.x2s.evaluate.categorization;
+
+/** Point-to-point dissimilarities for clustering. */
+public enum Distance {
+  EUCLIDEAN,
+  /** 1 − cosine similarity (1 when either vector is zero). */
+  COSINE;
+
+  public double between(float[] a, float[] b) {
+    if (this == EUCLIDEAN) {
+      double s = 0;
+      for (int k = 0; k < a.length; k++) {
+        double d = (double) a[k] - b[k];
+        s += d * d;
+      }
+      return Math.sqrt(s);
+    }
+    return 1 - dev.x2s.evaluate.Vectors.cosine(a, b);
+  }
+
+  public String id() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}
