@@ -39,6 +39,9 @@ public final class Word2VecBaseline {
         .sampling(o.sample())
         .epochs(o.epochs())
         .iterations(1)
+        // batchSize > 1 runs the native batched cbow/skipgram op, which fails in ND4J M2.1
+        // ("CBOW: context must have rank 0/1 or 2") and leaves fit() waiting forever.
+        .batchSize(1)
         .learningRate(o.learningRate())
         .minLearningRate(1e-4 * o.learningRate())
         .workers(o.threads())
