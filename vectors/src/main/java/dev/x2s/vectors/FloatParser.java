@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
  * Parses decimal floats straight from bytes, correctly rounded (bit-identical to {@link
  * Float#parseFloat}).
  *
- * <p>Fast path (Clinger): with at most 19 significant digits {@code m} and a decimal exponent
+ * <p>Fast path (Clinger): with at most 18 significant digits (so the long cannot overflow) {@code m} and a decimal exponent
  * {@code |e| ≤ 22}, {@code m < 2^53} and {@code 10^|e|} are exact doubles, so {@code m·10^e} (or
  * {@code m/10^|e|}) is one correctly rounded double operation. Rounding that double to float is
  * correct unless the double lies exactly on a midpoint between two floats (then the exact value
@@ -66,7 +66,7 @@ final class FloatParser {
         break;
       }
       digits++;
-      if (significant < 19) {
+      if (significant < 18) {
         if (mantissa != 0 || d != 0) {
           mantissa = mantissa * 10 + d;
           significant++;
@@ -85,7 +85,7 @@ final class FloatParser {
           break;
         }
         digits++;
-        if (significant < 19) {
+        if (significant < 18) {
           if (mantissa != 0 || d != 0) {
             mantissa = mantissa * 10 + d;
             significant++;

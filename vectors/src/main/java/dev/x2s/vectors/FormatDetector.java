@@ -8,13 +8,61 @@ import java.nio.file.Path;
 /**
  * Detects a vector file's format from its first bytes: the x2v magic; else a first line of two
  * integers is a word2vec header, followed by text rows (word2vec text) or by raw floats (binary);
- * else GloVe. Text vs binary looks at the bytes after the first word: text rows contain only
- * printable ASCII and tabs/line ends there, while D raw float32 practically never do.
+ * else GloVe. Text vs binary: the first row is text when it is a word followed by D decimal
+ * numbers, or by fields of printable ASCII only (malformed text the reader then reports); D raw
+ * float32 practically never form such a line.
  */
 final class FormatDetector {
   private static final int PROBE = 1 << 16;
 
   private FormatDetector() {}
+
+  /**
+   * True when {@code b[s, e)} is a word, then at least one more field, and only printable ASCII,
+   * tabs or a CR after the word: a text row even if its values are malformed (so the text reader
+   * reports them). Raw float32 bytes fail this almost surely: their low bytes are random.
+   */
+  private static boolean looksLikeText(byte[] b, int s, int e) {
+    int i = s;
+    while (i < e && b[i] != ' ' && b[i] != '\t') {
+      i++;
+    }
+    boolean field = false;
+    for (int k = i; k < e; k++) {
+      int c = b[k] & 0xff;
+      if (!((c >= 0x20 && c < 0x7f) || c == '\t' || c == '\r')) {
+        return false;
+      }
+      field |= c > 0x20;
+    }
+    return field;
+  }
+
+  /** True when {@code b[s, e)} is a word followed by {@code dim} finite decimal numbers. */
+  private static boolean isTextRow(byte[] b, int s, int e, long dim) {
+    if (e > s && b[e - 1] == '\r') {
+      e--;
+    }
+    int fields = 0;
+    int i = s;
+    while (i < e) {
+      while (i < e && (b[i] == ' ' || b[i] == '\t')) {
+        i++;
+      }
+      if (i == e) {
+        break;
+      }
+      int t = i;
+      while (i < e && b[i] != ' ' && b[i] != '\t') {
+        i++;
+      }
+      if (fields > 0 && !Float.isFinite(FloatParser.parse(b, t, i))) {
+        return false;
+      }
+      fields++;
+    }
+    return fields == dim + 1;
+  }
 
   static VectorFormat detect(Path file) throws IOException {
     byte[] head;
@@ -41,20 +89,24 @@ final class FormatDetector {
       return VectorFormat.GLOVE;
     }
     int i = nl + 1;
-    while (i < head.length && head[i] == '\n') {
+    while (i < head.length && (head[i] == '\n' || head[i] == '\r')) {
       i++;
     }
-    while (i < head.length && head[i] != ' ') {
-      i++; // the first word
+    if (i >= head.length) {
+      return VectorFormat.WORD2VEC_TEXT; // no rows: either reads the same
     }
-    i++;
-    int window = (int) Math.min(4 * nd[1], head.length - (long) i);
-    for (int k = i; k < i + window; k++) {
-      int c = head[k] & 0xff;
-      boolean text = (c >= 0x20 && c < 0x7f) || c == '\t' || c == '\n' || c == '\r';
-      if (!text) {
-        return VectorFormat.WORD2VEC_BINARY;
-      }
+    int lineEnd = i;
+    while (lineEnd < head.length && head[lineEnd] != '\n') {
+      lineEnd++;
+    }
+    if (lineEnd < head.length || head.length < PROBE) {
+      return isTextRow(head, i, lineEnd, nd[1]) || looksLikeText(head, i, lineEnd)
+          ? VectorFormat.WORD2VEC_TEXT
+          : VectorFormat.WORD2VEC_BINARY;
+    }
+    // A first row longer than the probe: text if everything after the word is printable ASCII.
+    if (!looksLikeText(head, i, head.length)) {
+      return VectorFormat.WORD2VEC_BINARY;
     }
     return VectorFormat.WORD2VEC_TEXT;
   }
