@@ -18,24 +18,30 @@ final class FormatDetector {
   private FormatDetector() {}
 
   /**
-   * True when {@code b[s, e)} is a word, then at least one more field, and only printable ASCII,
-   * tabs or a CR after the word: a text row even if its values are malformed (so the text reader
-   * reports them). Raw float32 bytes fail this almost surely: their low bytes are random.
+   * True when {@code b[s, e)} is a word, then at least half the expected number of fields (all
+   * of them when dim ≤ 2), and only printable ASCII, tabs or a CR after the word: a text row even
+   * if its values are malformed (so the text reader reports them). Raw float32 bytes fail this
+   * almost surely: their low bytes are random, and a 0x0a among them ends the "line" early.
    */
-  private static boolean looksLikeText(byte[] b, int s, int e) {
+  private static boolean looksLikeText(byte[] b, int s, int e, long dim) {
     int i = s;
     while (i < e && b[i] != ' ' && b[i] != '\t') {
       i++;
     }
-    boolean field = false;
+    long fields = 0;
+    boolean inField = false;
     for (int k = i; k < e; k++) {
       int c = b[k] & 0xff;
       if (!((c >= 0x20 && c < 0x7f) || c == '\t' || c == '\r')) {
         return false;
       }
-      field |= c > 0x20;
+      boolean sep = c == ' ' || c == '\t' || c == '\r';
+      if (!sep && !inField) {
+        fields++;
+      }
+      inField = !sep;
     }
-    return field;
+    return fields >= Math.max(1, dim <= 2 ? dim : (dim + 1) / 2);
   }
 
   /** True when {@code b[s, e)} is a word followed by {@code dim} finite decimal numbers. */
@@ -100,12 +106,12 @@ final class FormatDetector {
       lineEnd++;
     }
     if (lineEnd < head.length || head.length < PROBE) {
-      return isTextRow(head, i, lineEnd, nd[1]) || looksLikeText(head, i, lineEnd)
+      return isTextRow(head, i, lineEnd, nd[1]) || looksLikeText(head, i, lineEnd, nd[1])
           ? VectorFormat.WORD2VEC_TEXT
           : VectorFormat.WORD2VEC_BINARY;
     }
     // A first row longer than the probe: text if everything after the word is printable ASCII.
-    if (!looksLikeText(head, i, head.length)) {
+    if (!looksLikeText(head, i, head.length, 1)) {
       return VectorFormat.WORD2VEC_BINARY;
     }
     return VectorFormat.WORD2VEC_TEXT;
