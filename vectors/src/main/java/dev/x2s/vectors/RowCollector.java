@@ -103,7 +103,8 @@ final class RowCollector {
   WordVectors vectors() {
     String[] w = kept == words.length ? words : Arrays.copyOf(words, kept);
     float[] m = kept * dim == matrix.length ? matrix : Arrays.copyOf(matrix, kept * dim);
-    return new WordVectors(w, m, dim);
+    // seen maps each kept word to its row: exactly the index WordVectors needs
+    return new WordVectors(w, m, dim, seen);
   }
 
   LoadReport report(

@@ -49,6 +49,20 @@ public final class WordVectors {
     }
   }
 
+  /**
+   * Takes over {@code index} (word → row, exactly the rows of {@code words}) built by a reader, to
+   * avoid hashing every word twice on load.
+   */
+  WordVectors(String[] words, float[] matrix, int dim, Map<String, Integer> index) {
+    if ((long) words.length * dim != matrix.length || index.size() != words.length || dim <= 0) {
+      throw new IllegalArgumentException("inconsistent words, matrix and index");
+    }
+    this.words = words;
+    this.matrix = matrix;
+    this.dim = dim;
+    this.index = index;
+  }
+
   public int size() {
     return words.length;
   }
