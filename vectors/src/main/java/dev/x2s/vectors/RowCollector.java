@@ -17,6 +17,7 @@ final class RowCollector {
   private final Predicate<String> filter;
   private final int limit;
   private final Map<String, Integer> seen;
+  private final boolean withMatrix;
   private String[] words;
   private float[] matrix;
   private final float[] scratch;
@@ -29,6 +30,15 @@ final class RowCollector {
    * @param expectedRows rows the file declares, or -1 when unknown (sizes the buffers)
    */
   RowCollector(int dim, ReadOptions options, long expectedRows) {
+    this(dim, options, expectedRows, true);
+  }
+
+  /**
+   * @param withMatrix false when the reader decodes the matrix itself and only needs the words
+   *     admitted (then {@link #matrix()} is empty and the result comes from {@link
+   *     #vectors(float[])})
+   */
+  RowCollector(int dim, ReadOptions options, long expectedRows, boolean withMatrix) {
     this.dim = dim;
     this.lowerCase = options.lowerCase();
     this.filter = options.filter();
@@ -37,7 +47,8 @@ final class RowCollector {
     long maxRows = Integer.MAX_VALUE / dim;
     initial = Math.max(1, Math.min(initial, maxRows));
     this.words = new String[(int) initial];
-    this.matrix = new float[(int) initial * dim];
+    this.withMatrix = withMatrix;
+    this.matrix = withMatrix ? new float[(int) initial * dim] : new float[0];
     this.seen = new HashMap<>((int) Math.min(initial * 2, 1 << 24));
     this.scratch = new float[dim];
   }
@@ -80,7 +91,9 @@ final class RowCollector {
           "more than " + words.length + " rows of dimension " + dim + " do not fit in one array");
     }
     words = Arrays.copyOf(words, (int) rows);
-    matrix = Arrays.copyOf(matrix, (int) rows * dim);
+    if (withMatrix) {
+      matrix = Arrays.copyOf(matrix, (int) rows * dim);
+    }
   }
 
   /** The matrix being filled; may be replaced when it grows, so re-read it after {@link #admit}. */
@@ -104,6 +117,12 @@ final class RowCollector {
     String[] w = kept == words.length ? words : Arrays.copyOf(words, kept);
     float[] m = kept * dim == matrix.length ? matrix : Arrays.copyOf(matrix, kept * dim);
     // seen maps each kept word to its row: exactly the index WordVectors needs
+    return new WordVectors(w, m, dim, seen);
+  }
+
+  /** The kept words over {@code m}, which holds exactly their rows ({@code kept × dim}). */
+  WordVectors vectors(float[] m) {
+    String[] w = kept == words.length ? words : Arrays.copyOf(words, kept);
     return new WordVectors(w, m, dim, seen);
   }
 

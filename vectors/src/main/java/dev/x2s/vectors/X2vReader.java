@@ -6,11 +6,15 @@ import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.zip.CRC32C;
 
 /**
  * Reads x2v files by memory-mapping them: verifies the footer checksum, decodes the vocabulary and
- * decodes the matrix to floats. Files larger than one mapping (2 GiB) are mapped in windows.
+ * decodes the matrix to floats (fp32 by bulk copy). The checksum and matrix run on a second
+ * thread while the calling thread decodes the words and builds the index. Files larger than one
+ * mapping are mapped in windows of 1 GiB.
  */
 final class X2vReader {
   private static final long WINDOW = 1L << 30;
@@ -82,10 +86,64 @@ final class X2vReader {
       }
     }
     int stored = foot.getInt(0);
+    int d = (int) dim;
+    int n = (int) count;
+    // Everything needed to decode the matrix is known now. When all rows may be kept, a second
+    // thread verifies the checksum and decodes the whole matrix while this one decodes the words.
+    boolean parallel = options.limit() >= n && n > 0;
+    FutureTask<float[]> matrixTask =
+        new FutureTask<>(
+            () -> {
+              verifyChecksum(file, ch, footerStart, stored);
+              return parallel ? decodeAll(ch, dtype, n, d, matrixStart, valuesStart) : null;
+            });
+    Thread worker = new Thread(matrixTask, "x2v-decode");
+    worker.setDaemon(true);
+    worker.start();
+    RowCollector rows;
+    int[] target;
+    try {
+      rows = new RowCollector(d, options, count, !parallel);
+      target = readVocabulary(file, ch, vocabBytes, n, rows);
+    } catch (VectorFormatException e) {
+      join(matrixTask, file); // a checksum error explains a broken vocabulary better
+      throw e;
+    }
+    float[] full = join(matrixTask, file);
+    WordVectors vectors;
+    if (parallel) {
+      vectors = rows.vectors(select(full, target, rows.kept(), d));
+    } else {
+      decodeSelected(ch, dtype, target, d, matrixStart, valuesStart, rows.matrix());
+      vectors = rows.vectors();
+    }
+    progress.progress(size, size);
+    return new LoadResult(vectors, rows.report(file, VectorFormat.X2V, count, size, dtype));
+  }
+
+  private static float[] join(FutureTask<float[]> task, Path file) throws IOException {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while reading " + file);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) {
+        throw io;
+      }
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IOException(c);
+    }
+  }
+
+  private static void verifyChecksum(Path file, FileChannel ch, long footerStart, int stored)
+      throws IOException {
     CRC32C crc = new CRC32C();
     for (long o = 0; o < footerStart; o += WINDOW) {
       crc.update(map(ch, o, Math.min(WINDOW, footerStart - o)));
-      progress.progress(Math.min(o + WINDOW, footerStart) / 2, size);
     }
     if ((int) crc.getValue() != stored) {
       throw VectorFormatException.atOffset(
@@ -95,22 +153,25 @@ final class X2vReader {
               "checksum mismatch: stored %08x, computed %08x (file corrupted)",
               stored, (int) crc.getValue()));
     }
+  }
 
-    // Vocabulary
-    if (vocabBytes > Integer.MAX_VALUE) {
+  /**
+   * Decodes the words, admitting each to {@code rows}; returns per file row the offset of its
+   * values in the result, or -1 when dropped (rows after the limit stay 0 and are not used).
+   */
+  private static int[] readVocabulary(
+      Path file, FileChannel ch, long vocabBytes, int n, RowCollector rows) throws IOException {
+    if (vocabBytes > Integer.MAX_VALUE - 8) {
       throw VectorFormatException.atOffset(file, 16, "vocabulary larger than 2 GiB");
     }
-    MappedByteBuffer vocab = map(ch, X2vLayout.HEADER_BYTES, vocabBytes);
     byte[] bytes = new byte[(int) vocabBytes];
-    vocab.get(bytes);
-    RowCollector rows = new RowCollector((int) dim, options, count);
-    int n = (int) count;
-    int[] target = new int[n]; // offset of each file row in the result, -1 when dropped
+    map(ch, X2vLayout.HEADER_BYTES, vocabBytes).get(bytes);
+    int[] target = new int[n];
+    java.util.Arrays.fill(target, -1);
     Utf8 utf8 = new Utf8();
     int p = 0;
-    int read = 0;
-    boolean identity = true;
-    for (int r = 0; r < n && !rows.full(); r++) {
+    int r = 0;
+    for (; r < n && !rows.full(); r++) {
       if (p + 4 > bytes.length) {
         throw VectorFormatException.atOffset(
             file, X2vLayout.HEADER_BYTES + p, "vocabulary ends before word " + (r + 1));
@@ -130,47 +191,91 @@ final class X2vReader {
             file, X2vLayout.HEADER_BYTES + p + 4, "word " + (r + 1) + " is not valid UTF-8");
       }
       target[r] = rows.admit(w);
-      identity &= target[r] == r * (int) dim;
       p += 4 + len;
-      read++;
     }
-    if (read == n && p != bytes.length) {
+    if (r == n && p != bytes.length) {
       throw VectorFormatException.atOffset(
           file, X2vLayout.HEADER_BYTES + p, "vocabulary has bytes after the last word");
     }
+    return target;
+  }
 
-    // Matrix
-    int d = (int) dim;
-    float[] out = rows.matrix();
+  /** The kept rows of {@code full}; {@code full} itself when every row is kept in order. */
+  private static float[] select(float[] full, int[] target, int kept, int d) {
+    boolean identity = kept == target.length;
+    for (int r = 0; identity && r < target.length; r++) {
+      identity = target[r] == r * d;
+    }
+    if (identity) {
+      return full;
+    }
+    float[] out = new float[kept * d];
+    for (int r = 0; r < target.length; r++) {
+      if (target[r] >= 0) {
+        System.arraycopy(full, r * d, out, target[r], d);
+      }
+    }
+    return out;
+  }
+
+  private static float[] decodeAll(
+      FileChannel ch, Dtype dtype, int n, int d, long matrixStart, long valuesStart)
+      throws IOException {
+    int[] target = new int[n];
+    for (int r = 0; r < n; r++) {
+      target[r] = r * d;
+    }
+    float[] out = new float[n * d];
+    decodeSelected(ch, dtype, target, d, matrixStart, valuesStart, out);
+    return out;
+  }
+
+  /** Decodes the rows whose {@code target} offset is ≥ 0 into {@code out}, window by window. */
+  private static void decodeSelected(
+      FileChannel ch,
+      Dtype dtype,
+      int[] target,
+      int d,
+      long matrixStart,
+      long valuesStart,
+      float[] out)
+      throws IOException {
+    int n = target.length;
     float[] scales = null;
     if (dtype == Dtype.INT8) {
-      scales = new float[read];
-      map(ch, matrixStart, 4L * read).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(scales);
+      scales = new float[n];
+      map(ch, matrixStart, 4L * n).asFloatBuffer().get(scales);
     }
-    int bpv = X2vLayout.bytesPerValue(dtype);
-    long rowBytes = (long) d * bpv;
+    long rowBytes = (long) d * X2vLayout.bytesPerValue(dtype);
     int windowRows = (int) Math.max(1, WINDOW / rowBytes);
-    for (int r0 = 0; r0 < read; r0 += windowRows) {
-      int r1 = Math.min(read, r0 + windowRows);
+    for (int r0 = 0; r0 < n; r0 += windowRows) {
+      int r1 = Math.min(n, r0 + windowRows);
       MappedByteBuffer win = map(ch, valuesStart + r0 * rowBytes, (r1 - r0) * rowBytes);
-      win.order(ByteOrder.LITTLE_ENDIAN);
-      if (identity && dtype == Dtype.FP32) {
-        win.asFloatBuffer().get(out, r0 * d, (r1 - r0) * d);
-      } else {
-        for (int r = r0; r < r1; r++) {
-          if (target[r] < 0) {
-            continue;
-          }
-          int base = (int) ((r - r0) * rowBytes);
-          int o = target[r];
-          decodeRow(win, base, dtype, d, scales == null ? 0 : scales[r], out, o);
+      // runs of consecutive rows in order go in one bulk copy (fp32)
+      int r = r0;
+      while (r < r1) {
+        if (target[r] < 0) {
+          r++;
+          continue;
         }
+        int run = r + 1;
+        while (run < r1 && target[run] == target[run - 1] + d) {
+          run++;
+        }
+        int base = (int) ((r - r0) * rowBytes);
+        if (dtype == Dtype.FP32) {
+          win.position(base);
+          win.asFloatBuffer().get(out, target[r], (run - r) * d);
+        } else {
+          for (int i = r; i < run; i++) {
+            decodeRow(
+                win, (int) ((i - r0) * rowBytes), dtype, d, scales == null ? 0 : scales[i], out,
+                target[i]);
+          }
+        }
+        r = run;
       }
-      progress.progress(footerStart / 2 + (valuesStart + r1 * rowBytes) / 2, size);
     }
-    progress.progress(size, size);
-    return new LoadResult(
-        rows.vectors(), rows.report(file, VectorFormat.X2V, count, size, dtype));
   }
 
   private static void decodeRow(

@@ -35,7 +35,7 @@ class DetectionTest {
   /** Binary files of random vectors (any seed) are never mistaken for text, and vice versa. */
   @Test
   void binaryVersusTextOnRandomVectors() throws IOException {
-    for (long seed = 0; seed < 1000; seed++) {
+    for (long seed = 0; seed < 300; seed++) {
       int dim = 1 + new Random(seed).nextInt(8);
       WordVectors v = TestVectors.random(seed, 3, dim);
       Path bin = dir.resolve("r" + seed + ".bin");

@@ -193,6 +193,24 @@ class RoundTripTest {
     }
   }
 
+  /** Without a limit the x2v reader decodes on a second thread, then picks the kept rows. */
+  @Test
+  void x2vFilterWithoutLimitPicksKeptRows() throws IOException {
+    WordVectors v =
+        new WordVectors(
+            new String[] {"A", "a", "b", "cc", "D"}, new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 2);
+    for (Dtype d : Dtype.values()) {
+      Path f = dir.resolve("sel-" + d + ".x2v");
+      VectorFiles.write(v, f, VectorFormat.X2V, WriteOptions.defaults().withDtype(d));
+      LoadResult r =
+          VectorFiles.read(
+              f, ReadOptions.defaults().withLowerCase(true).withFilter(w -> !w.equals("b")));
+      assertEquals(List.of("a", "cc", "d"), r.vectors().words());
+      assertArrayEquals(new float[] {1, 2, 7, 8, 9, 10}, r.vectors().matrix(), 0.05f, d.toString());
+      assertEquals(2, r.vectors().indexOf("d"));
+    }
+  }
+
   @Test
   void progressIsReportedToTheEnd() throws IOException {
     WordVectors v = TestVectors.random(SEED, 100, 5);
