@@ -1,9 +1,7 @@
 package dev.x2s.vectors;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -16,7 +14,7 @@ final class RowCollector {
   private final boolean lowerCase;
   private final Predicate<String> filter;
   private final int limit;
-  private final Map<String, Integer> seen;
+  private final WordIndex seen;
   private final boolean withMatrix;
   private String[] words;
   private float[] matrix;
@@ -49,7 +47,7 @@ final class RowCollector {
     this.words = new String[(int) initial];
     this.withMatrix = withMatrix;
     this.matrix = withMatrix ? new float[(int) initial * dim] : new float[0];
-    this.seen = new HashMap<>((int) Math.min(initial * 2, 1 << 24));
+    this.seen = new WordIndex((int) Math.min(initial, 1 << 22));
     this.scratch = new float[dim];
   }
 
@@ -73,7 +71,7 @@ final class RowCollector {
       skipped++;
       return -1;
     }
-    if (seen.putIfAbsent(w, kept) != null) {
+    if (seen.putIfAbsent(w, kept) >= 0) {
       duplicates++;
       return -1;
     }
