@@ -3,6 +3,7 @@ package dev.x2s.vectors;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
+import java.nio.ShortBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -263,38 +264,42 @@ final class X2vReader {
           run++;
         }
         int base = (int) ((r - r0) * rowBytes);
-        if (dtype == Dtype.FP32) {
-          win.position(base);
-          win.asFloatBuffer().get(out, target[r], (run - r) * d);
-        } else {
-          for (int i = r; i < run; i++) {
-            decodeRow(
-                win, (int) ((i - r0) * rowBytes), dtype, d, scales == null ? 0 : scales[i], out,
-                target[i]);
-          }
+        win.position(base);
+        int values = (run - r) * d;
+        switch (dtype) {
+          case FP32 -> win.asFloatBuffer().get(out, target[r], values);
+          case FP16 -> decodeHalves(win.asShortBuffer(), out, target[r], values);
+          case INT8 -> decodeInt8(win, scales, r, run, d, out, target[r]);
         }
         r = run;
       }
     }
   }
 
-  private static void decodeRow(
-      MappedByteBuffer win, int base, Dtype dtype, int d, float scale, float[] out, int o) {
-    switch (dtype) {
-      case FP32 -> {
-        for (int k = 0; k < d; k++) {
-          out[o + k] = win.getFloat(base + 4 * k);
-        }
+  /** Bulk-reads binary16 values in chunks and widens them through a 64K-entry table. */
+  private static void decodeHalves(ShortBuffer in, float[] out, int offset, int values) {
+    short[] chunk = new short[Math.min(values, 1 << 16)];
+    for (int done = 0; done < values; ) {
+      int len = Math.min(chunk.length, values - done);
+      in.get(chunk, 0, len);
+      int o = offset + done;
+      for (int i = 0; i < len; i++) {
+        out[o + i] = HALF_TO_FLOAT[chunk[i] & 0xffff];
       }
-      case FP16 -> {
-        for (int k = 0; k < d; k++) {
-          out[o + k] = HALF_TO_FLOAT[win.getShort(base + 2 * k) & 0xffff];
-        }
-      }
-      case INT8 -> {
-        for (int k = 0; k < d; k++) {
-          out[o + k] = win.get(base + k) * scale;
-        }
+      done += len;
+    }
+  }
+
+  /** Bulk-reads the int8 rows {@code [r, run)} and multiplies each by its row's scale. */
+  private static void decodeInt8(
+      MappedByteBuffer in, float[] scales, int r, int run, int d, float[] out, int offset) {
+    byte[] row = new byte[d];
+    for (int i = r; i < run; i++) {
+      in.get(row);
+      float scale = scales[i];
+      int o = offset + (i - r) * d;
+      for (int k = 0; k < d; k++) {
+        out[o + k] = row[k] * scale;
       }
     }
   }
