@@ -49,7 +49,15 @@ final class BinaryVectorReader {
       throw VectorFormatException.atOffset(in.file, 0, "dimension too large: " + dim);
     }
     int vectorBytes = dim * 4;
-    RowCollector rows = new RowCollector(dim, options, declared);
+    // every record needs at least a 1-byte word, a space and its floats: bound allocation by size
+    long fits = (in.size() - in.pos) / (vectorBytes + 2L);
+    if (declared > 0 && fits == 0) {
+      throw VectorFormatException.atOffset(
+          in.file,
+          in.size(),
+          "truncated: dimension " + dim + " needs more than the " + in.size() + " bytes of the file");
+    }
+    RowCollector rows = new RowCollector(dim, options, Math.min(declared, fits));
     Utf8 utf8 = new Utf8();
     for (long r = 0; r < declared && !rows.full(); r++) {
       // skip newlines in front of the word

@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
  * Parses decimal floats straight from bytes, correctly rounded (bit-identical to {@link
  * Float#parseFloat}).
  *
- * <p>Fast path (Clinger): with at most 18 significant digits (so the long cannot overflow) {@code m} and a decimal exponent
- * {@code |e| ≤ 22}, {@code m < 2^53} and {@code 10^|e|} are exact doubles, so {@code m·10^e} (or
+ * <p>Fast path (Clinger): with at most 18 significant digits {@code m} (a long cannot overflow) and
+ * a decimal exponent {@code |e| ≤ 22}, {@code m < 2^53} and {@code 10^|e|} are exact doubles, so
+ * {@code m·10^e} (or
  * {@code m/10^|e|}) is one correctly rounded double operation. Rounding that double to float is
  * correct unless the double lies exactly on a midpoint between two floats (then the exact value
  * might have been just above or below it): those rare cases, and everything outside the fast path

@@ -25,7 +25,8 @@ final class RowCollector {
   private long duplicates;
 
   /**
-   * @param expectedRows rows the file declares, or -1 when unknown (sizes the buffers)
+   * @param expectedRows rows the file declares, or -1 when unknown (sizes the buffers; callers cap
+   *     a declared count by what the file size allows, so a corrupt header cannot exhaust memory)
    */
   RowCollector(int dim, ReadOptions options, long expectedRows) {
     this(dim, options, expectedRows, true);
@@ -41,9 +42,9 @@ final class RowCollector {
     this.lowerCase = options.lowerCase();
     this.filter = options.filter();
     this.limit = options.limit();
-    long initial = expectedRows < 0 ? 1024 : Math.min(expectedRows, limit);
+    long initial = expectedRows < 0 ? Math.max(1, (1 << 20) / dim) : Math.min(expectedRows, limit);
     long maxRows = Integer.MAX_VALUE / dim;
-    initial = Math.max(1, Math.min(initial, maxRows));
+    initial = Math.min(initial, maxRows);
     this.words = new String[(int) initial];
     this.withMatrix = withMatrix;
     this.matrix = withMatrix ? new float[(int) initial * dim] : new float[0];
@@ -83,7 +84,7 @@ final class RowCollector {
   }
 
   private void grow() {
-    long rows = Math.min((long) words.length * 2, Integer.MAX_VALUE / dim);
+    long rows = Math.min(Math.max(16, (long) words.length * 2), Integer.MAX_VALUE / dim);
     if (rows <= words.length) {
       throw new IllegalStateException(
           "more than " + words.length + " rows of dimension " + dim + " do not fit in one array");

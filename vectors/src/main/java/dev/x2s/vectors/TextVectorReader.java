@@ -50,13 +50,22 @@ final class TextVectorReader {
             "expected a header line \"<count> <dimension>\" but found \"" + lineText() + "\"");
       }
       declared = nd[0];
-      rows = new RowCollector((int) nd[1], options, declared);
+      int dim = (int) nd[1];
+      // every row needs at least two bytes per value, so the file size bounds what to allocate
+      long fits = in.size() / (2L * dim);
+      if (declared > 0 && fits == 0) {
+        throw error(
+            "dimension " + dim + " is impossible in a file of " + in.size() + " bytes");
+      }
+      rows = new RowCollector(dim, options, Math.min(declared, fits));
     } else {
       if (!nextLine()) {
         throw error("empty file (no rows)");
       }
       rows = new RowCollector(countValues(), options, -1);
-      parseRow(rows);
+      if (!rows.full()) {
+        parseRow(rows);
+      }
     }
     while (!rows.full() && nextLine()) {
       if (declared >= 0 && rows.rowsRead() == declared) {

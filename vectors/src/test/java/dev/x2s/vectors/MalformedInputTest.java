@@ -80,6 +80,28 @@ class MalformedInputTest {
     textError("2 x\na 1 2\n", VectorFormat.WORD2VEC_TEXT, 1, "expected a header line");
   }
 
+  /** A corrupt header must not make the reader allocate gigabytes. */
+  @Test
+  void hugeHeaderCountsFailWithoutExhaustingMemory() throws IOException {
+    VectorFormat text = VectorFormat.WORD2VEC_TEXT;
+    textError("2000000000 3\na 1\n", text, 2, "expected 3 values after the word, found 1");
+    textError("2000000000 3\na 1 2 3\n", text, 2, "declares 2000000000 rows but the file ends after 1");
+    textError("5 1000000000\na 1\n", text, 1, "dimension 1000000000 is impossible in a file of");
+    byte[] b = binary("2000000000 3\n", new String[] {"ab"}, new float[][] {{1, 2, 3}}, true);
+    binaryError(b, b.length, "truncated: the file ends in row 2 of the 2000000000 declared");
+    byte[] wide = binary("1 500000000\n", new String[] {"ab"}, new float[][] {{1}}, true);
+    binaryError(wide, wide.length, "truncated: dimension 500000000 needs more than");
+  }
+
+  @Test
+  void limitZeroReadsNothing() throws IOException {
+    Path f = dir.resolve("g.txt");
+    Files.writeString(f, "a 1 2\nb 3 4\n");
+    LoadResult r = VectorFiles.read(f, ReadOptions.defaults().withLimit(0));
+    assertEquals(0, r.vectors().size());
+    assertEquals(2, r.vectors().dim());
+  }
+
   @Test
   void emptyAndBlank() throws IOException {
     binaryError(new byte[0], 0, "empty file"); // format detection: no line yet
