@@ -72,7 +72,7 @@ final class RowCollector {
       skipped++;
       return -1;
     }
-    if (seen.putIfAbsent(w, kept) >= 0) {
+    if (seen.add(w) >= 0) { // rows are added in order: the new row is number kept
       duplicates++;
       return -1;
     }

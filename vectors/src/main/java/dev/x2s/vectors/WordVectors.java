@@ -41,7 +41,7 @@ public final class WordVectors {
     this.dim = dim;
     this.index = new WordIndex(words.length);
     for (int i = 0; i < words.length; i++) {
-      if (index.putIfAbsent(words[i], i) >= 0) {
+      if (index.add(words[i]) >= 0) {
         throw new IllegalArgumentException("duplicate word at row " + i + ": " + words[i]);
       }
     }
