@@ -65,7 +65,7 @@ public final class AllButTheTop {
                 out[o + k] = (float) y[k];
               }
             });
-    return new WordVectors(vectors.words().toArray(new String[0]), out, dim);
+    return vectors.withMatrix(out);
   }
 
   /** The mean row in double precision. */

@@ -152,7 +152,12 @@ public final class WordVectors {
         }
       }
     }
-    return new WordVectors(words, out, dim);
+    return withMatrix(out);
+  }
+
+  /** The same words (sharing the index) over another matrix of the same shape. */
+  WordVectors withMatrix(float[] m) {
+    return new WordVectors(words, m, dim, index);
   }
 
   /** The first {@code n} rows (all of them when {@code n >= size()}). */
