@@ -1,9 +1,9 @@
 package dev.x2s.vectors;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.stream.IntStream;
 
 /**
  * Writes word2vec text ({@code N D} header), fastText {@code .vec} (the same, plus the space fastText
@@ -11,6 +11,8 @@ import java.nio.file.Path;
  * which read back to the identical float.
  */
 final class TextVectorWriter {
+  private static final int BATCH = 8192;
+
   private TextVectorWriter() {}
 
   static void write(WordVectors vectors, Path file, VectorFormat format, WriteOptions options)
@@ -28,39 +30,46 @@ final class TextVectorWriter {
           if (header) {
             out.write((n + " " + dim + "\n").getBytes(StandardCharsets.US_ASCII));
           }
-          float[] m = vectors.matrix();
-          StringBuilder sb = new StringBuilder(dim * 16);
-          byte[] line = new byte[dim * 16];
-          for (int r = 0; r < n; r++) {
-            sb.setLength(0);
-            int o = r * dim;
-            for (int k = 0; k < dim; k++) {
-              sb.append(' ').append(m[o + k]);
+          // Formatting floats dominates: rows are formatted in parallel, a batch at a time, and
+          // written in order.
+          byte[][] lines = new byte[BATCH][];
+          for (int b0 = 0; b0 < n; b0 += BATCH) {
+            final int start = b0;
+            int b1 = Math.min(n, b0 + BATCH);
+            IntStream.range(b0, b1)
+                .parallel()
+                .forEach(r -> lines[r - start] = line(vectors, r, trailingSpace));
+            for (int r = b0; r < b1; r++) {
+              out.write(lines[r - b0]);
             }
-            if (trailingSpace) {
-              sb.append(' ');
-            }
-            sb.append('\n');
-            out.write(vectors.word(r).getBytes(StandardCharsets.UTF_8));
-            line = ascii(sb, line);
-            out.write(line, 0, sb.length());
-            if ((r & 8191) == 8191) {
-              options.progress().progress(r + 1, n);
+            if (b1 < n) {
+              options.progress().progress(b1, n);
             }
           }
           options.progress().progress(n, n);
         });
   }
 
-  private static byte[] ascii(CharSequence s, byte[] buf) {
-    int len = s.length();
-    if (buf.length < len) {
-      buf = new byte[len * 2];
+  /** One row: the word, each value after a space, an optional trailing space, a newline. */
+  private static byte[] line(WordVectors vectors, int r, boolean trailingSpace) {
+    int dim = vectors.dim();
+    float[] m = vectors.matrix();
+    StringBuilder sb = new StringBuilder(dim * 12 + 2);
+    int o = r * dim;
+    for (int k = 0; k < dim; k++) {
+      sb.append(' ').append(m[o + k]);
     }
-    for (int i = 0; i < len; i++) {
-      buf[i] = (byte) s.charAt(i);
+    if (trailingSpace) {
+      sb.append(' ');
     }
-    return buf;
+    sb.append('\n');
+    byte[] word = vectors.word(r).getBytes(StandardCharsets.UTF_8);
+    byte[] line = new byte[word.length + sb.length()];
+    System.arraycopy(word, 0, line, 0, word.length);
+    for (int i = 0; i < sb.length(); i++) {
+      line[word.length + i] = (byte) sb.charAt(i); // digits, signs, '.', 'E', spaces: ASCII
+    }
+    return line;
   }
 
   /** Words of text and word2vec binary files cannot be empty or contain whitespace separators. */
