@@ -1,15 +1,18 @@
 package dev.x2s.vectors;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** Strict UTF-8 decoding of words with an ASCII fast path. */
+/**
+ * Strict UTF-8 decoding of words. The JDK's lenient decoder (fast, with intrinsic ASCII paths)
+ * replaces malformed input by U+FFFD; only when its result contains U+FFFD, which is rare, a strict
+ * decoder decides whether the bytes were malformed or a genuine U+FFFD.
+ */
 final class Utf8 {
-  private final CharsetDecoder decoder =
+  private final CharsetDecoder strict =
       StandardCharsets.UTF_8
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
@@ -17,18 +20,12 @@ final class Utf8 {
 
   /** The word in {@code b[start, end)}, or null when the bytes are not valid UTF-8. */
   String decode(byte[] b, int start, int end) {
-    for (int i = start; i < end; i++) {
-      if (b[i] < 0) {
-        return decodeStrict(b, start, end);
-      }
+    String s = new String(b, start, end - start, StandardCharsets.UTF_8);
+    if (s.indexOf('\uFFFD') < 0) {
+      return s;
     }
-    return new String(b, start, end - start, StandardCharsets.ISO_8859_1);
-  }
-
-  private String decodeStrict(byte[] b, int start, int end) {
     try {
-      CharBuffer chars = decoder.reset().decode(ByteBuffer.wrap(b, start, end - start));
-      return chars.toString();
+      return strict.reset().decode(ByteBuffer.wrap(b, start, end - start)).toString();
     } catch (CharacterCodingException e) {
       return null;
     }
