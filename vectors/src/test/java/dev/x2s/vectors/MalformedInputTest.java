@@ -127,6 +127,14 @@ class MalformedInputTest {
     VectorFormatException e =
         assertThrows(VectorFormatException.class, () -> VectorFiles.read(f));
     assertTrue(e.getMessage().startsWith(f + ":2: word is not valid UTF-8"), e.getMessage());
+    // a genuine U+FFFD (EF BF BD) is valid
+    Path ok = dir.resolve("fffd.txt");
+    Files.writeString(ok, "1 1\na\uFFFDb 1\n", StandardCharsets.UTF_8);
+    assertEquals(java.util.List.of("a\uFFFDb"), VectorFiles.read(ok).words());
+    // truncated multi-byte sequence in a binary file
+    byte[] bin = binary("1 1\n", new String[] {"ab"}, new float[][] {{1}}, true);
+    bin[4] = (byte) 0xc3;
+    binaryError(bin, 4, "word is not valid UTF-8");
   }
 
   private static byte[] binary(String header, String[] words, float[][] rows, boolean newline) {
