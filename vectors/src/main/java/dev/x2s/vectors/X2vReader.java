@@ -109,6 +109,14 @@ final class X2vReader {
     } catch (VectorFormatException e) {
       join(matrixTask, file); // a checksum error explains a broken vocabulary better
       throw e;
+    } catch (RuntimeException | Error e) {
+      // e.g. from the caller's filter: let the worker finish before the channel closes
+      try {
+        matrixTask.get();
+      } catch (InterruptedException | ExecutionException ignored) {
+        // the original exception is the one to report
+      }
+      throw e;
     }
     float[] full = join(matrixTask, file);
     WordVectors vectors;

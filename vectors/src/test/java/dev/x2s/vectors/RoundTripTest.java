@@ -212,6 +212,23 @@ class RoundTripTest {
   }
 
   @Test
+  void exceptionFromTheFilterPropagates() throws IOException {
+    WordVectors v = TestVectors.random(SEED, 50, 4);
+    for (VectorFormat format : VectorFormat.values()) {
+      Path f = dir.resolve("filter-" + format);
+      VectorFiles.write(v, f, format);
+      ReadOptions failing =
+          ReadOptions.defaults()
+              .withFilter(
+                  w -> {
+                    throw new IllegalStateException("filter failed on " + w);
+                  });
+      org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalStateException.class, () -> VectorFiles.read(f, failing), format.toString());
+    }
+  }
+
+  @Test
   void progressIsReportedToTheEnd() throws IOException {
     WordVectors v = TestVectors.random(SEED, 100, 5);
     for (VectorFormat format : VectorFormat.values()) {
