@@ -113,22 +113,57 @@ public final class VectorIndex {
     }
   }
 
+  /**
+   * Scores all queries against tile {@code t}. Queries go four at a time so that every tile value
+   * loaded feeds four multiply-adds (the tile streams from L2; this about halves the time), with a
+   * single-query loop for the remainder. Each output is still the same sequence of float
+   * operations per (query, row) as a plain dot product in k order.
+   */
   private void scoreTile(int t, float[] queries, int count, float[] out) {
     float[] tile = tiles[t];
     int start = t * TILE;
     int width = tile.length / dim;
-    float[] acc = new float[width];
-    for (int q = 0; q < count; q++) {
-      java.util.Arrays.fill(acc, 0f);
+    float[] acc0 = new float[width];
+    float[] acc1 = new float[width];
+    float[] acc2 = new float[width];
+    float[] acc3 = new float[width];
+    int q = 0;
+    for (; q + 4 <= count; q += 4) {
+      java.util.Arrays.fill(acc0, 0f);
+      java.util.Arrays.fill(acc1, 0f);
+      java.util.Arrays.fill(acc2, 0f);
+      java.util.Arrays.fill(acc3, 0f);
+      int qo = q * dim;
+      for (int k = 0; k < dim; k++) {
+        float a0 = queries[qo + k];
+        float a1 = queries[qo + dim + k];
+        float a2 = queries[qo + 2 * dim + k];
+        float a3 = queries[qo + 3 * dim + k];
+        int ko = k * width;
+        for (int j = 0; j < width; j++) {
+          float v = tile[ko + j];
+          acc0[j] += a0 * v;
+          acc1[j] += a1 * v;
+          acc2[j] += a2 * v;
+          acc3[j] += a3 * v;
+        }
+      }
+      System.arraycopy(acc0, 0, out, q * n + start, width);
+      System.arraycopy(acc1, 0, out, (q + 1) * n + start, width);
+      System.arraycopy(acc2, 0, out, (q + 2) * n + start, width);
+      System.arraycopy(acc3, 0, out, (q + 3) * n + start, width);
+    }
+    for (; q < count; q++) {
+      java.util.Arrays.fill(acc0, 0f);
       int qo = q * dim;
       for (int k = 0; k < dim; k++) {
         float a = queries[qo + k];
         int ko = k * width;
         for (int j = 0; j < width; j++) {
-          acc[j] += a * tile[ko + j];
+          acc0[j] += a * tile[ko + j];
         }
       }
-      System.arraycopy(acc, 0, out, q * n + start, width);
+      System.arraycopy(acc0, 0, out, q * n + start, width);
     }
   }
 

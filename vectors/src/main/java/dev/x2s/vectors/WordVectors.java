@@ -2,9 +2,7 @@ package dev.x2s.vectors;
 
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,7 +18,7 @@ public final class WordVectors {
   private final String[] words;
   private final float[] matrix;
   private final int dim;
-  private final Map<String, Integer> index;
+  private final WordIndex index;
 
   /**
    * @param words distinct words, one per row
@@ -41,12 +39,26 @@ public final class WordVectors {
     this.words = words;
     this.matrix = matrix;
     this.dim = dim;
-    this.index = new HashMap<>(words.length * 2);
+    this.index = new WordIndex(words.length);
     for (int i = 0; i < words.length; i++) {
-      if (index.putIfAbsent(words[i], i) != null) {
+      if (index.add(words[i]) >= 0) {
         throw new IllegalArgumentException("duplicate word at row " + i + ": " + words[i]);
       }
     }
+  }
+
+  /**
+   * Takes over {@code index} (word → row, exactly the rows of {@code words}) built by a reader, to
+   * avoid hashing every word twice on load.
+   */
+  WordVectors(String[] words, float[] matrix, int dim, WordIndex index) {
+    if ((long) words.length * dim != matrix.length || index.size() != words.length || dim <= 0) {
+      throw new IllegalArgumentException("inconsistent words, matrix and index");
+    }
+    this.words = words;
+    this.matrix = matrix;
+    this.dim = dim;
+    this.index = index;
   }
 
   public int size() {
@@ -68,12 +80,11 @@ public final class WordVectors {
 
   /** Row of {@code word}, or -1 when it is not in the vocabulary. */
   public int indexOf(String word) {
-    Integer row = index.get(word);
-    return row == null ? -1 : row;
+    return index.get(word);
   }
 
   public boolean contains(String word) {
-    return index.containsKey(word);
+    return index.get(word) >= 0;
   }
 
   /** The shared row-major matrix; do not modify. */
@@ -141,7 +152,12 @@ public final class WordVectors {
         }
       }
     }
-    return new WordVectors(words, out, dim);
+    return withMatrix(out);
+  }
+
+  /** The same words (sharing the index) over another matrix of the same shape. */
+  WordVectors withMatrix(float[] m) {
+    return new WordVectors(words, m, dim, index);
   }
 
   /** The first {@code n} rows (all of them when {@code n >= size()}). */

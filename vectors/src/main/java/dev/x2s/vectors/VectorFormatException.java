@@ -1,0 +1,48 @@
+package dev.x2s.vectors;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A vector file is malformed. The message names the file and the position: the 1-based line for text
+ * formats, the 0-based byte offset for binary formats.
+ */
+public final class VectorFormatException extends IOException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient Path file;
+  private final long line;
+  private final long offset;
+
+  private VectorFormatException(Path file, long line, long offset, String message) {
+    super(message);
+    this.file = file;
+    this.line = line;
+    this.offset = offset;
+  }
+
+  /** A problem on 1-based {@code line} of a text file. */
+  public static VectorFormatException atLine(Path file, long line, String what) {
+    return new VectorFormatException(file, line, -1, file + ":" + line + ": " + what);
+  }
+
+  /** A problem at 0-based byte {@code offset} of a binary file. */
+  public static VectorFormatException atOffset(Path file, long offset, String what) {
+    return new VectorFormatException(file, -1, offset, file + " at byte " + offset + ": " + what);
+  }
+
+  /** The file, or null. */
+  public Path file() {
+    return file;
+  }
+
+  /** The 1-based line, or -1 for a binary position. */
+  public long line() {
+    return line;
+  }
+
+  /** The 0-based byte offset, or -1 for a text position. */
+  public long offset() {
+    return offset;
+  }
+}
