@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "x2s 0.1.0-SNAPSHOT",
     description = "Static word embeddings distilled from contextual models.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      EvalCommand.class,
+      NeighborsCommand.class,
+      ConvertCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
@@ -22,6 +27,11 @@ public final class Main implements Runnable {
     cl.setExitCodeExceptionMapper(e -> 1);
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
+          while ((e instanceof java.io.UncheckedIOException
+                  || e instanceof java.util.concurrent.ExecutionException)
+              && e.getCause() != null) {
+            e = (Exception) e.getCause();
+          }
           cmd.getErr().println("x2s: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
           if (System.getenv("X2S_DEBUG") != null) {
             e.printStackTrace(cmd.getErr());

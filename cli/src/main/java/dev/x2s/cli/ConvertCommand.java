@@ -1,0 +1,104 @@
+package dev.x2s.cli;
+
+import dev.x2s.distill.progress.Progress;
+import dev.x2s.vectors.AllButTheTop;
+import dev.x2s.vectors.Dtype;
+import dev.x2s.vectors.ReadOptions;
+import dev.x2s.vectors.VectorFiles;
+import dev.x2s.vectors.VectorFormat;
+import dev.x2s.vectors.WordVectors;
+import dev.x2s.vectors.WriteOptions;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code x2s convert}: between vector formats, optionally with all-but-the-top post-processing. */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+    description = "Convert a vector file (any readable format, detected from content) to another format. "
+        + "The output is written atomically: on failure nothing is left behind.")
+final class ConvertCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "IN")
+  Path in;
+
+  @Parameters(index = "1", paramLabel = "OUT")
+  Path out;
+
+  @Option(names = "--to", description = "word2vec, word2vec-bin, glove, vec or x2v (default: from OUT's extension: .x2v, .bin, .vec, .glove.txt; else word2vec)")
+  String to;
+
+  @Option(names = "--dtype", defaultValue = "fp32", description = "x2v storage: fp32, fp16 or int8. Default: ${DEFAULT-VALUE}")
+  String dtype;
+
+  @Option(names = "--lower", description = "Lower-case words (first occurrence wins).")
+  boolean lower;
+
+  @Option(names = "--limit", defaultValue = "0", description = "Keep only the first N words (0 = all).")
+  int limit;
+
+  @Option(names = "--abtt", arity = "0..1", fallbackValue = "-1", paramLabel = "D",
+      description = "All-but-the-top (Mu et al. 2018): subtract the mean and remove the top D principal directions (default D = dim/100).")
+  Integer abtt;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+  boolean quiet;
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    VectorFormat format = format();
+    Dtype d = switch (dtype.toLowerCase(Locale.ROOT)) {
+      case "fp32" -> Dtype.FP32;
+      case "fp16" -> Dtype.FP16;
+      case "int8" -> Dtype.INT8;
+      default -> throw new CommandLine.ParameterException(spec.commandLine(), "--dtype must be fp32, fp16 or int8");
+    };
+    if (d != Dtype.FP32 && format != VectorFormat.X2V) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--dtype " + dtype + " needs the x2v format");
+    }
+    ReadOptions ro = ReadOptions.defaults().withLowerCase(lower);
+    if (limit > 0) {
+      ro = ro.withLimit(limit);
+    }
+    WordVectors v = VectorLoading.load(in, ro, quiet).vectors();
+    if (abtt != null) {
+      int components = abtt < 0 ? AllButTheTop.defaultComponents(v.dim()) : abtt;
+      v = AllButTheTop.apply(v, components);
+      if (!quiet) {
+        System.err.printf("all-but-the-top: removed the mean and %d directions%n", components);
+      }
+    }
+    try (Progress p = quiet ? Progress.silent("write") : Progress.builder("write " + out.getFileName())
+        .total(v.size()).unit("rows").build()) {
+      VectorFiles.write(v, out, format, WriteOptions.defaults().withDtype(d)
+          .withProgress(VectorLoading.delta(p)));
+    }
+    if (!quiet) {
+      System.err.printf("%s: %s, %,d words × %d%n", out, format, v.size(), v.dim());
+    }
+    return 0;
+  }
+
+  private VectorFormat format() {
+    String name = to;
+    if (name == null) {
+      String n = out.getFileName().toString().toLowerCase(Locale.ROOT);
+      name = n.endsWith(".x2v") ? "x2v" : n.endsWith(".bin") ? "word2vec-bin"
+          : n.endsWith(".vec") ? "vec" : n.endsWith(".glove.txt") ? "glove" : "word2vec";
+    }
+    return switch (name.toLowerCase(Locale.ROOT)) {
+      case "word2vec", "w2v", "word2vec-text" -> VectorFormat.WORD2VEC_TEXT;
+      case "word2vec-bin", "bin" -> VectorFormat.WORD2VEC_BINARY;
+      case "glove" -> VectorFormat.GLOVE;
+      case "vec", "fasttext" -> VectorFormat.FASTTEXT_VEC;
+      case "x2v" -> VectorFormat.X2V;
+      default -> throw new CommandLine.ParameterException(spec.commandLine(),
+          "unknown --to " + name + " (word2vec, word2vec-bin, glove, vec, x2v)");
+    };
+  }
+}

@@ -1,0 +1,106 @@
+package dev.x2s.cli;
+
+import dev.x2s.data.DatasetResolver;
+import dev.x2s.evaluate.Benchmark;
+import dev.x2s.evaluate.EvaluationOptions;
+import dev.x2s.evaluate.Evaluator;
+import dev.x2s.evaluate.Protocol;
+import dev.x2s.evaluate.StandardBenchmarks;
+import dev.x2s.evaluate.report.EvaluationReport;
+import dev.x2s.evaluate.report.VectorResults;
+import dev.x2s.vectors.ReadOptions;
+import dev.x2s.vectors.WordVectors;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code x2s eval}: scores vector files on the standard benchmarks; one row per file. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = "Score word-vector files on word similarity, analogy, categorization and SemEval-2012 "
+        + "(protocols in docs/PROTOCOLS.md); coverage is reported next to every score.")
+final class EvalCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "VECTORS", description = "word2vec text/binary, GloVe, fastText .vec or .x2v files")
+  List<Path> files;
+
+  @Option(names = "--protocol", defaultValue = "skip", description = "skip (drop OOV items) or meanfill (OOV = mean vector). Default: ${DEFAULT-VALUE}")
+  String protocol;
+
+  @Option(names = "--benchmarks", split = ",", paramLabel = "ID",
+      description = "Benchmarks to run (default: all): simlex999, men, ws353, ws353-sim, ws353-rel, rw, google, msr, bless, ap, semeval2012")
+  List<String> benchmarks;
+
+  @Option(names = "--similarity", paramLabel = "FILE", description = "Also score any word-pair file (w1 w2 score).")
+  List<Path> extraSimilarity = new ArrayList<>();
+
+  @Option(names = "--analogy", paramLabel = "FILE", description = "Also score any questions-words analogy file.")
+  List<Path> extraAnalogy = new ArrayList<>();
+
+  @Option(names = "--categories", paramLabel = "FILE", description = "Also score any category,word CSV.")
+  List<Path> extraCategories = new ArrayList<>();
+
+  @Option(names = "--lower", description = "Lower-case the vocabulary at load (first occurrence wins) and the benchmark words.")
+  boolean lower;
+
+  @Option(names = "--analogy-limit", defaultValue = "300000", description = "Analogy search space: the first N words. Default: ${DEFAULT-VALUE}")
+  int analogyLimit;
+
+  @Option(names = "--format", description = "md, csv or json (default: from --out's extension, else md)")
+  String format;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the report here (atomically) as well as printing it.")
+  Path out;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+  boolean quiet;
+
+  @Mixin DataOption data = new DataOption();
+
+  @Override
+  public Integer call() throws Exception {
+    Protocol p = switch (protocol.toLowerCase(java.util.Locale.ROOT)) {
+      case "skip" -> Protocol.SKIP;
+      case "meanfill" -> Protocol.MEANFILL;
+      default -> throw new picocli.CommandLine.ParameterException(
+          new picocli.CommandLine(this), "--protocol must be skip or meanfill, not " + protocol);
+    };
+    DatasetResolver resolver = Datasets.resolver(data);
+    StandardBenchmarks catalogue = Datasets.benchmarks(resolver);
+    List<String> ids = benchmarks == null ? StandardBenchmarks.ids() : benchmarks;
+    List<Benchmark> suite = new ArrayList<>(catalogue.load(ids));
+    for (Path f : extraSimilarity) {
+      suite.add(dev.x2s.evaluate.Benchmarks.similarityFile(f));
+    }
+    for (Path f : extraAnalogy) {
+      suite.add(dev.x2s.evaluate.Benchmarks.analogyFile(f));
+    }
+    for (Path f : extraCategories) {
+      suite.add(dev.x2s.evaluate.Benchmarks.categorizationFile(f));
+    }
+    EvaluationOptions options = EvaluationOptions.defaults()
+        .withProtocol(p).withAnalogyLimit(analogyLimit).withLowercase(lower);
+    Evaluator evaluator = new Evaluator(options);
+    List<VectorResults> rows = new ArrayList<>();
+    for (Path f : files) {
+      WordVectors v = VectorLoading.load(f, ReadOptions.defaults().withLowerCase(lower), quiet).vectors();
+      long t0 = System.nanoTime();
+      rows.add(evaluator.evaluate(f.getFileName().toString(), v, suite));
+      if (!quiet) {
+        System.err.printf("%s: evaluated in %.1f s%n", f.getFileName(), (System.nanoTime() - t0) / 1e9);
+      }
+    }
+    EvaluationReport report = new EvaluationReport(options, rows);
+    EvaluationReport.Format fmt = format != null
+        ? EvaluationReport.Format.forFile(Path.of("report." + format))
+        : out != null ? EvaluationReport.Format.forFile(out) : EvaluationReport.Format.MARKDOWN;
+    System.out.print(report.render(fmt));
+    if (out != null) {
+      report.write(out, fmt);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.x2s.cli;
+
+import dev.x2s.distill.progress.Progress;
+import dev.x2s.vectors.LoadResult;
+import dev.x2s.vectors.ProgressListener;
+import dev.x2s.vectors.ReadOptions;
+import dev.x2s.vectors.VectorFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Loads a vector file with a progress bar on stderr and a one-line summary. */
+final class VectorLoading {
+  private VectorLoading() {}
+
+  static LoadResult load(Path file, ReadOptions options, boolean quiet) throws IOException {
+    long size = java.nio.file.Files.size(file);
+    try (Progress p = quiet ? Progress.silent("load") : Progress.builder("load " + file.getFileName())
+        .total(size).unit("B").build()) {
+      LoadResult r = VectorFiles.read(file, options.withProgress(delta(p)));
+      if (!quiet) {
+        p.close();
+        System.err.printf("%s: %s, %,d words × %d%s%n", file, r.report().format(),
+            r.vectors().size(), r.vectors().dim(),
+            r.report().duplicates() > 0 ? ", " + r.report().duplicates() + " duplicates dropped" : "");
+      }
+      return r;
+    }
+  }
+
+  /** Adapts absolute "done" callbacks to the reporter's increments. */
+  static ProgressListener delta(Progress p) {
+    long[] last = {0};
+    return (done, total) -> {
+      p.advance(done - last[0]);
+      last[0] = done;
+    };
+  }
+}
