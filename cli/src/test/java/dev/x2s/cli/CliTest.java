@@ -107,9 +107,13 @@ class CliTest {
     Run r = run("eval", tiny().toString(), "--benchmarks", "simlex999,google",
         "--data", SharedData.root().toString(), "--offline", "-q", "--out", report.toString());
     assertEquals(0, r.code(), r.err());
-    // none of the tiny words pair up in SimLex, so coverage is 0/999 and the score is absent
-    assertTrue(r.out().contains("(0/999)"), r.out());
-    String json = Files.readString(report);
-    assertTrue(json.replaceAll("\\s", "").contains("\"benchmark\":\"google\""), json);
+    // SimLex holds one pair of the tiny words (woman man): covered 1/999, Spearman undefined (n/a).
+    assertTrue(r.out().contains("| n/a (1/999) |"), r.out());
+    // Google holds "king queen man woman" and "man woman king queen"; both are solved. By hand for
+    // the first, x ∈ {woman, cat} (a, b, c excluded): 3CosAdd(woman) = cos(w,queen) − cos(w,king)
+    // + cos(w,man) = 0.535 − 0.636 + 0.999 = 0.898 > 3CosAdd(cat) = −0.832 + 0.894 − 0.894 = −0.832.
+    assertTrue(r.out().contains("| 1.0000 (2/19544) |"), r.out());
+    String json = Files.readString(report).replaceAll("\\s", "");
+    assertTrue(json.contains("\"benchmark\":\"google\",\"metric\":\"3cosadd\",\"score\":1.0,\"covered\":2"), json);
   }
 }
