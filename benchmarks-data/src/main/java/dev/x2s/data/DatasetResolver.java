@@ -293,8 +293,7 @@ public final class DatasetResolver {
     }
 
     public Builder workingDir(Path dir) {
-      this.searchShared = b.searchShared;
-    this.workingDir = dir;
+      this.workingDir = dir;
       return this;
     }
 
