@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.List;
+import dev.x2s.trainer.kernel.Kernels;
 
 /**
  * The CPU hot path of the student: the same step as {@link StudentModel#step} (every score taken from
@@ -25,6 +26,7 @@ public final class FusedCpuEngine implements StepEngine {
     ADAM
   }
 
+  private final Kernels kernels = Kernels.best();
   private final float[] u;
   private final int rows;
   private final int dim;
@@ -133,7 +135,7 @@ public final class FusedCpuEngine implements StepEngine {
     float[] c = b.contexts();
     double sum = 0;
     for (int i = from; i < to; i++) {
-      float s = dot(u, b.pairRow()[i] * dim, c, b.pairSentence()[i] * dim, dim);
+      float s = kernels.dot(u, b.pairRow()[i] * dim, c, b.pairSentence()[i] * dim, dim);
       boolean target = b.pairTarget()[i];
       sum += NegativeSamplingLoss.loss(s, target);
       coef[i] = NegativeSamplingLoss.gradient(s, target);
@@ -148,7 +150,7 @@ public final class FusedCpuEngine implements StepEngine {
       if (row % threads != t || coef[i] == 0f) {
         continue;
       }
-      axpy(-rate * coef[i], c, b.pairSentence()[i] * dim, u, row * dim, dim);
+      kernels.axpy(-rate * coef[i], c, b.pairSentence()[i] * dim, u, row * dim, dim);
     }
   }
 
@@ -158,7 +160,7 @@ public final class FusedCpuEngine implements StepEngine {
     for (int i = 0; i < b.pairs(); i++) {
       int row = b.pairRow()[i];
       if (row % threads == t) {
-        axpy(coef[i], c, b.pairSentence()[i] * dim, scratch, row * dim, dim);
+        kernels.axpy(coef[i], c, b.pairSentence()[i] * dim, scratch, row * dim, dim);
       }
     }
     // 2. one update per owned touched row (torch.optim.SparseAdam maths), then clear its scratch
@@ -178,32 +180,6 @@ public final class FusedCpuEngine implements StepEngine {
         u[k] -= stepSize * m[k] / ((float) Math.sqrt(v[k]) + 1e-8f);
         scratch[k] = 0f;
       }
-    }
-  }
-
-  static float dot(float[] a, int ao, float[] b, int bo, int n) {
-    // Eight independent partial sums: C2 does not vectorise a float reduction, but it pipelines these.
-    float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-    int k = 0;
-    for (; k + 8 <= n; k += 8) {
-      s0 += a[ao + k] * b[bo + k];
-      s1 += a[ao + k + 1] * b[bo + k + 1];
-      s2 += a[ao + k + 2] * b[bo + k + 2];
-      s3 += a[ao + k + 3] * b[bo + k + 3];
-      s4 += a[ao + k + 4] * b[bo + k + 4];
-      s5 += a[ao + k + 5] * b[bo + k + 5];
-      s6 += a[ao + k + 6] * b[bo + k + 6];
-      s7 += a[ao + k + 7] * b[bo + k + 7];
-    }
-    for (; k < n; k++) {
-      s0 += a[ao + k] * b[bo + k];
-    }
-    return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
-  }
-
-  static void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
-    for (int k = 0; k < n; k++) {
-      y[yo + k] += alpha * x[xo + k];
     }
   }
 

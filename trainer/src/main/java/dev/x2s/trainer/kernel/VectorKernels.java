@@ -1,0 +1,44 @@
+package dev.x2s.trainer.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/** SIMD kernels on the JDK Vector API (incubator in Java 17), widest species of the CPU. */
+final class VectorKernels implements Kernels {
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
+  @Override
+  public float dot(float[] a, int ao, float[] b, int bo, int n) {
+    FloatVector acc = FloatVector.zero(S);
+    int lanes = S.length();
+    int k = 0;
+    for (; k + lanes <= n; k += lanes) {
+      acc = FloatVector.fromArray(S, a, ao + k).fma(FloatVector.fromArray(S, b, bo + k), acc);
+    }
+    float s = acc.reduceLanes(VectorOperators.ADD);
+    for (; k < n; k++) {
+      s += a[ao + k] * b[bo + k];
+    }
+    return s;
+  }
+
+  @Override
+  public void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
+    FloatVector al = FloatVector.broadcast(S, alpha);
+    int lanes = S.length();
+    int k = 0;
+    for (; k + lanes <= n; k += lanes) {
+      FloatVector.fromArray(S, x, xo + k).fma(al, FloatVector.fromArray(S, y, yo + k))
+          .intoArray(y, yo + k);
+    }
+    for (; k < n; k++) {
+      y[yo + k] += alpha * x[xo + k];
+    }
+  }
+
+  @Override
+  public String name() {
+    return "vector-" + S.length() * 32 + "bit";
+  }
+}
