@@ -1,0 +1,37 @@
+package dev.x2s.distill.geometry;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Contextual vectors of sampled word occurrences, per layer: what the geometry metrics read. Row
+ * {@code i} of {@link #occurrences} for a word is the occurrence at {@code sentenceIds(word)[i]},
+ * token position {@code positions(word)[i]}, in every layer.
+ */
+public interface OccurrenceSource {
+  /** A short label for plots and reports (the teacher's name). */
+  String name();
+
+  /** The words with stored occurrences, in a stable order. */
+  List<String> words();
+
+  /** Number of layers (layer 0 is the teacher's input embedding layer when it has one). */
+  int layers();
+
+  /** Vector dimension. */
+  int dim();
+
+  /** Number of stored occurrences of {@code word}. */
+  default int count(String word) throws IOException {
+    return sentenceIds(word).length;
+  }
+
+  /** Row-major {@code count(word) × dim()} vectors of the word's occurrences at {@code layer}. */
+  float[] occurrences(String word, int layer) throws IOException;
+
+  /** The sentence id of each occurrence (same order as the rows). */
+  int[] sentenceIds(String word) throws IOException;
+
+  /** The token position within its sentence of each occurrence (same order as the rows). */
+  int[] positions(String word) throws IOException;
+}
