@@ -1,6 +1,8 @@
 package dev.x2s.distill.geometry;
 
 import dev.x2s.vectors.SymmetricEigen;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
 
 /**
  * Maximum explainable variance (MEV, Ethayarajh 2019, Definition 3): the share of a set of vectors'
@@ -119,8 +121,8 @@ public final class ExplainedVariance {
       if (trace == 0) {
         return new Top(0, 0, null);
       }
-      SymmetricEigen eig = SymmetricEigen.of(g);
-      double[] u = eig.vector(0);
+      Top1 eig = top1(g);
+      double[] u = eig.vector();
       double[] v = new double[dim];
       for (int i = 0; i < n; i++) {
         for (int k = 0; k < dim; k++) {
@@ -131,7 +133,7 @@ public final class ExplainedVariance {
       for (int k = 0; k < dim; k++) {
         v[k] /= norm;
       }
-      return new Top(eig.values()[0], trace, v);
+      return new Top(eig.value(), trace, v);
     }
     double[][] c = new double[dim][dim];
     for (double[] row : x) {
@@ -152,7 +154,29 @@ public final class ExplainedVariance {
     if (trace == 0) {
       return new Top(0, 0, null);
     }
-    SymmetricEigen eig = SymmetricEigen.of(c);
-    return new Top(eig.values()[0], trace, eig.vector(0));
+    Top1 eig = top1(c);
+    return new Top(eig.value(), trace, eig.vector());
+  }
+
+  /** Largest eigenvalue and its unit eigenvector of a symmetric matrix. */
+  private record Top1(double value, double[] vector) {}
+
+  /** Matrices above this size go to commons-math's Householder/QL solver (Jacobi is O(n³) per sweep). */
+  private static final int JACOBI_MAX = 32;
+
+  private static Top1 top1(double[][] a) {
+    if (a.length <= JACOBI_MAX) {
+      SymmetricEigen eig = SymmetricEigen.of(a);
+      return new Top1(eig.values()[0], eig.vector(0));
+    }
+    EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(a, false));
+    double[] values = eig.getRealEigenvalues();
+    int best = 0;
+    for (int i = 1; i < values.length; i++) {
+      if (values[i] > values[best]) {
+        best = i;
+      }
+    }
+    return new Top1(values[best], eig.getEigenvector(best).toArray());
   }
 }

@@ -70,6 +70,41 @@ class MetricsTest {
     assertEquals(0.8, ExplainedVariance.truncatedSvd(x, 2), EPS);
   }
 
+  /** x[i][k] = sin(7i + 3k) + 2·[k = 0] + 0.5·cos(0.1·i·k), rounded to float. */
+  private static float[] formula(int n, int d) {
+    float[] x = new float[n * d];
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < d; k++) {
+        x[i * d + k] = (float) (Math.sin(i * 7.0 + k * 3.0) + (k == 0 ? 2 : 0) + 0.5 * Math.cos(i * k * 0.1));
+      }
+    }
+    return x;
+  }
+
+  /**
+   * Larger sets (Gram or covariance above 32 × 32, solved by commons-math) against numpy (Debian's
+   * /usr/bin/python3):
+   * <pre>
+   * def mk(n,d):
+   *   i=np.arange(n)[:,None]; k=np.arange(d)[None,:]
+   *   return (np.sin(i*7.0+k*3.0)+(k==0)*2.0+0.5*np.cos(i*k*0.1)).astype(np.float32).astype(np.float64)
+   * def unc(X): s=np.linalg.svd(X,compute_uv=False); return s[0]**2/(s**2).sum()
+   * def tsvd(X): u,s,vt=np.linalg.svd(X,full_matrices=False); return (X@vt[0]).var()/X.var(0).sum()
+   * for n,d in ((40,50),(60,40)): X=mk(n,d); print(unc(X-X.mean(0)), unc(X), tsvd(X))
+   * </pre>
+   */
+  @Test
+  void largerSetsMatchNumpy() {
+    ExplainedVariance.Mev a = ExplainedVariance.of(formula(40, 50), 50);
+    assertEquals(0.4390991819376283, a.centred(), 1e-9);
+    assertEquals(0.38754932395852604, a.uncentred(), 1e-9);
+    assertEquals(0.4147454797510142, a.truncatedSvd(), 1e-9);
+    ExplainedVariance.Mev b = ExplainedVariance.of(formula(60, 40), 40);
+    assertEquals(0.4540768591556941, b.centred(), 1e-9);
+    assertEquals(0.3656762870893395, b.uncentred(), 1e-9);
+    assertEquals(0.44548997694630726, b.truncatedSvd(), 1e-9);
+  }
+
   @Test
   void noVarianceGivesNaN() {
     assertTrue(Double.isNaN(ExplainedVariance.centred(new float[] {1, 1, 1, 1}, 2)));

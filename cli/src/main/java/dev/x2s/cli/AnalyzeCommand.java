@@ -1,0 +1,159 @@
+package dev.x2s.cli;
+
+import dev.x2s.distill.geometry.GeometryAnalyzer;
+import dev.x2s.distill.geometry.GeometryJson;
+import dev.x2s.distill.geometry.GeometryOptions;
+import dev.x2s.distill.geometry.GeometryReport;
+import dev.x2s.distill.geometry.Isotropy;
+import dev.x2s.distill.geometry.LayerGeometry;
+import dev.x2s.distill.geometry.LayerPlots;
+import dev.x2s.distill.geometry.OccurrenceSource;
+import dev.x2s.distill.geometry.TeacherGeometry;
+import dev.x2s.vectors.AllButTheTop;
+import dev.x2s.vectors.ReadOptions;
+import dev.x2s.vectors.WordVectors;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code x2s analyze}: geometry of contextual representations (Ethayarajh 2019) per layer, one line
+ * per teacher, and isotropy (Mu &amp; Viswanath 2018) of static vector sets. See docs/GEOMETRY.md.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+      "Per-layer anisotropy, self-similarity, intra-sentence similarity and maximum explainable variance"
+          + " of occurrence stores (raw, baseline, adjusted), and isotropy of static vector files before"
+          + " and after all-but-the-top.",
+      "Writes OUT/geometry.json and, with --store, one PNG per metric (layer on the x-axis, one line per store)."})
+final class AnalyzeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--store", arity = "1..*", paramLabel = "DIR",
+      description = "Occurrence store(s) written by `x2s occurrences`; one line per store in the plots.")
+  List<Path> stores = new ArrayList<>();
+
+  @Option(names = "--name", arity = "1..*", paramLabel = "NAME",
+      description = "Plot labels for the stores, in order (default: the teacher named in each store).")
+  List<String> names = new ArrayList<>();
+
+  @Option(names = "--vectors", arity = "1..*", paramLabel = "FILE",
+      description = "Static vector file(s) (any format x2s reads) whose isotropy I(V) to report.")
+  List<Path> vectors = new ArrayList<>();
+
+  @Option(names = "--isotropy-words", defaultValue = "50000", paramLabel = "N",
+      description = "Isotropy over the first N words of each vector file (0: all). Default: ${DEFAULT-VALUE}")
+  int isotropyWords;
+
+  @Option(names = "--abtt", defaultValue = "-1", paramLabel = "D",
+      description = "Directions all-but-the-top removes before the second isotropy (default: dim/100).")
+  int abtt;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+  Path out;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of every random draw. Default: ${DEFAULT-VALUE}")
+  long seed;
+
+  @Option(names = "--baseline-samples", defaultValue = "10000", paramLabel = "N",
+      description = "Random occurrence pairs for the cosine (anisotropy) baseline. Default: ${DEFAULT-VALUE}")
+  int baselinePairs;
+
+  @Option(names = "--baseline-sets", defaultValue = "200", paramLabel = "N",
+      description = "Random occurrence sets / pseudo-sentences for the MEV and intra-sentence baselines."
+          + " Default: ${DEFAULT-VALUE}")
+  int baselineSets;
+
+  @Option(names = "--min-occurrences", defaultValue = "5", paramLabel = "N",
+      description = "Words with fewer stored occurrences are left out of self-similarity and MEV."
+          + " Default: ${DEFAULT-VALUE}")
+  int minOccurrences;
+
+  @Option(names = "--max-occurrences", defaultValue = "128", paramLabel = "N",
+      description = "MEV uses at most N occurrences of a word (seeded subset). Default: ${DEFAULT-VALUE}")
+  int maxOccurrences;
+
+  @Option(names = "--paper-baseline-size", defaultValue = "1000", paramLabel = "N",
+      description = "Occurrences in the paper's single MEV baseline matrix. Default: ${DEFAULT-VALUE}")
+  int paperBaselineSize;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    if (stores.isEmpty() && vectors.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "nothing to analyse: give --store and/or --vectors");
+    }
+    if (!names.isEmpty() && names.size() != stores.size()) {
+      throw new ParameterException(spec.commandLine(),
+          names.size() + " --name labels for " + stores.size() + " --store directories");
+    }
+    GeometryOptions options;
+    try {
+      options = new GeometryOptions(seed, baselinePairs, baselineSets, minOccurrences, maxOccurrences,
+          paperBaselineSize);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    List<TeacherGeometry> teachers = new ArrayList<>();
+    for (int i = 0; i < stores.size(); i++) {
+      Path dir = stores.get(i);
+      try (OccurrenceStores.Opened opened = OccurrenceStores.open(dir, names.isEmpty() ? null : names.get(i))) {
+        OccurrenceSource source = opened.source();
+        if (!quiet) {
+          System.err.printf("%s: %s, %,d words, %d layers × %d%n", dir, source.name(), source.words().size(),
+              source.layers(), source.dim());
+        }
+        TeacherGeometry t = new GeometryAnalyzer(options).analyze(source, dir.toString(), layer -> {
+          if (!quiet) {
+            System.err.printf("  layer %d done%n", layer);
+          }
+        });
+        teachers.add(t);
+        print(t);
+      }
+    }
+    List<GeometryReport.StaticSet> sets = new ArrayList<>();
+    for (Path file : vectors) {
+      ReadOptions ro = ReadOptions.defaults();
+      if (isotropyWords > 0) {
+        ro = ro.withLimit(isotropyWords);
+      }
+      WordVectors v = VectorLoading.load(file, ro, quiet).vectors();
+      int d = abtt >= 0 ? abtt : AllButTheTop.defaultComponents(v.dim());
+      Isotropy.Report r = Isotropy.report(v, d);
+      System.out.printf("%s: I(V) = %.4g over %,d words × %d; after all-but-the-top (D=%d): %.4g%n",
+          file.getFileName(), r.isotropy(), r.size(), r.dim(), d, r.isotropyAfterAbtt());
+      sets.add(new GeometryReport.StaticSet(file.getFileName().toString(), file.toString(), r));
+    }
+    GeometryReport report = new GeometryReport(options, teachers, sets);
+    Path json = out.resolve("geometry.json");
+    GeometryJson.write(report, json);
+    System.out.println("wrote " + json);
+    if (!teachers.isEmpty()) {
+      for (Path p : LayerPlots.writeAll(teachers, out)) {
+        System.out.println("wrote " + p);
+      }
+    }
+    return 0;
+  }
+
+  private static void print(TeacherGeometry t) {
+    System.out.println(t.name() + " (" + t.source() + ")");
+    System.out.printf("%5s %7s %9s %9s %9s %9s %9s %9s%n", "layer", "words", "aniso", "selfsim*",
+        "intra*", "mevC*", "mevPaper", "mevCraw");
+    for (LayerGeometry g : t.layers()) {
+      System.out.printf("%5d %7d %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f%n", g.layer(), g.words(),
+          g.randomPairCosine(), g.selfSimilarityAdjusted(), g.intraSentenceAdjustedPaper(),
+          g.mevCentredAdjusted(), g.mevPaperFigure(), g.mev().centred());
+    }
+    System.out.println("  (* anisotropy-adjusted; see docs/GEOMETRY.md)");
+  }
+}
