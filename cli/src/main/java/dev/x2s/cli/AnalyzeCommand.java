@@ -7,7 +7,8 @@ import dev.x2s.distill.geometry.GeometryReport;
 import dev.x2s.distill.geometry.Isotropy;
 import dev.x2s.distill.geometry.LayerGeometry;
 import dev.x2s.distill.geometry.LayerPlots;
-import dev.x2s.distill.geometry.OccurrenceSource;
+import dev.x2s.distill.geometry.StoreOccurrences;
+import dev.x2s.distill.occurrence.OccurrenceStore;
 import dev.x2s.distill.geometry.TeacherGeometry;
 import dev.x2s.vectors.AllButTheTop;
 import dev.x2s.vectors.ReadOptions;
@@ -35,13 +36,18 @@ import picocli.CommandLine.Model.CommandSpec;
 final class AnalyzeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--store", arity = "1..*", paramLabel = "DIR",
-      description = "Occurrence store(s) written by `x2s occurrences`; one line per store in the plots.")
+  @Option(names = "--store", arity = "1..*", paramLabel = "FILE",
+      description = "Occurrence store(s) (.x2o); one line per store in the plots.")
   List<Path> stores = new ArrayList<>();
 
   @Option(names = "--name", arity = "1..*", paramLabel = "NAME",
-      description = "Plot labels for the stores, in order (default: the teacher named in each store).")
+      description = "Plot labels for the stores, in order (default: each store's file name).")
   List<String> names = new ArrayList<>();
+
+  @Option(names = "--words", defaultValue = "5000", paramLabel = "N",
+      description = "Analyse each store's N most frequent words (0: all); one layer of their vectors is held"
+          + " in memory. Default: ${DEFAULT-VALUE}")
+  int maxWords;
 
   @Option(names = "--vectors", arity = "1..*", paramLabel = "FILE",
       description = "Static vector file(s) (any format x2s reads) whose isotropy I(V) to report.")
@@ -104,14 +110,16 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     List<TeacherGeometry> teachers = new ArrayList<>();
     for (int i = 0; i < stores.size(); i++) {
-      Path dir = stores.get(i);
-      try (OccurrenceStores.Opened opened = OccurrenceStores.open(dir, names.isEmpty() ? null : names.get(i))) {
-        OccurrenceSource source = opened.source();
+      Path file = stores.get(i);
+      try (OccurrenceStore store = OccurrenceStore.open(file)) {
+        String name = names.isEmpty() ? file.getFileName().toString().replaceFirst("\\.x2o$", "") : names.get(i);
+        StoreOccurrences source = StoreOccurrences.of(store, name, maxWords);
         if (!quiet) {
-          System.err.printf("%s: %s, %,d words, %d layers × %d%n", dir, source.name(), source.words().size(),
-              source.layers(), source.dim());
+          System.err.printf("%s: %,d of %,d words, %d layers × %d, %,d MB per layer in memory%n", file,
+              source.words().size(), store.wordCount(), source.layers(), source.dim(),
+              source.layerBytes() >> 20);
         }
-        TeacherGeometry t = new GeometryAnalyzer(options).analyze(source, dir.toString(), layer -> {
+        TeacherGeometry t = new GeometryAnalyzer(options).analyze(source, file.toString(), layer -> {
           if (!quiet) {
             System.err.printf("  layer %d done%n", layer);
           }

@@ -27,7 +27,7 @@ public final class GeometryAnalyzer {
   public TeacherGeometry analyze(OccurrenceSource source, String origin, IntConsumer onLayer) throws IOException {
     List<String> words = source.words();
     int dim = source.dim();
-    int[][] sentences = new int[words.size()][];
+    long[][] sentences = new long[words.size()][];
     int[][] positions = new int[words.size()][];
     for (int w = 0; w < words.size(); w++) {
       sentences[w] = source.sentenceIds(words.get(w));
@@ -59,15 +59,16 @@ public final class GeometryAnalyzer {
         }
       }
       LayerData d = new LayerData(dim, rows, sentences);
-      out.add(layer(layer, d, eligible, mevRows, mevSizes, sentenceMembers, sentenceLengths));
+      out.add(layer(layer, source.layerNumber(layer), d, eligible, mevRows, mevSizes, sentenceMembers,
+          sentenceLengths));
       if (onLayer != null) {
-        onLayer.accept(layer);
+        onLayer.accept(source.layerNumber(layer));
       }
     }
     return new TeacherGeometry(source.name(), origin, out);
   }
 
-  private LayerGeometry layer(int layer, LayerData d, int[] eligible, int[][] mevRows, int[] mevSizes,
+  private LayerGeometry layer(int layer, int layerNumber, LayerData d, int[] eligible, int[][] mevRows, int[] mevSizes,
       List<int[][]> sentenceMembers, int[] sentenceLengths) {
     int dim = d.dim;
     double[] self = new double[eligible.length];
@@ -92,18 +93,17 @@ public final class GeometryAnalyzer {
     double intraBase =
         AnisotropyBaselines.intraSentenceOfRandomSentences(d, sentenceLengths, options.baselineSets(), rnd);
     double paperBase = AnisotropyBaselines.paperMev(d, options.paperBaselineSize(), rnd);
-    return new LayerGeometry(layer, eligible.length, intra.length, nanMean(self), nanMean(intra),
+    return new LayerGeometry(layerNumber, eligible.length, intra.length, nanMean(self), nanMean(intra),
         meanMev(List.of(mev)), pairCos, intraBase, mevBase, paperBase);
   }
 
   /** Each sentence with ≥ 2 stored occurrences: its (word, row) members, one per distinct position. */
-  private static List<int[][]> sentenceMembers(int[][] sentences, int[][] positions) {
-    Map<Integer, List<int[]>> bySentence = new LinkedHashMap<>();
-    Set<Long> seen = new HashSet<>();
+  private static List<int[][]> sentenceMembers(long[][] sentences, int[][] positions) {
+    Map<Long, List<int[]>> bySentence = new LinkedHashMap<>();
+    Set<SentencePosition> seen = new HashSet<>();
     for (int w = 0; w < sentences.length; w++) {
       for (int r = 0; r < sentences[w].length; r++) {
-        long key = ((long) sentences[w][r] << 32) | (positions[w][r] & 0xffffffffL);
-        if (seen.add(key)) {
+        if (seen.add(new SentencePosition(sentences[w][r], positions[w][r]))) {
           bySentence.computeIfAbsent(sentences[w][r], k -> new ArrayList<>()).add(new int[] {w, r});
         }
       }
@@ -117,6 +117,8 @@ public final class GeometryAnalyzer {
     });
     return out;
   }
+
+  private record SentencePosition(long sentence, int position) {}
 
   /** {@code k} of {@code n} row indices, in increasing order (all when n ≤ k). */
   static int[] subset(int n, int k, long seed) {

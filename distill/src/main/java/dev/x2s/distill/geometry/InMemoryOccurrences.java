@@ -13,7 +13,7 @@ public final class InMemoryOccurrences implements OccurrenceSource {
   private final int dim;
   private final Map<String, Entry> entries;
 
-  private record Entry(float[][] layers, int[] sentences, int[] positions) {}
+  private record Entry(float[][] layers, long[] sentences, int[] positions) {}
 
   private InMemoryOccurrences(String name, int layers, int dim, Map<String, Entry> entries) {
     this.name = name;
@@ -47,7 +47,7 @@ public final class InMemoryOccurrences implements OccurrenceSource {
      * Adds a word: {@code perLayer[l]} holds its {@code n × dim} rows at layer {@code l}, where
      * {@code n = sentences.length = positions.length}.
      */
-    public Builder add(String word, float[][] perLayer, int[] sentences, int[] positions) {
+    public Builder add(String word, float[][] perLayer, long[] sentences, int[] positions) {
       int n = sentences.length;
       if (positions.length != n) {
         throw new IllegalArgumentException(word + ": " + n + " sentence ids but " + positions.length + " positions");
@@ -99,7 +99,7 @@ public final class InMemoryOccurrences implements OccurrenceSource {
   }
 
   @Override
-  public int[] sentenceIds(String word) {
+  public long[] sentenceIds(String word) {
     return entry(word).sentences.clone();
   }
 

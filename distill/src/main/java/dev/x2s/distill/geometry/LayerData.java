@@ -9,10 +9,10 @@ import java.util.Arrays;
 final class LayerData {
   final int dim;
   final float[][] rows;
-  final int[][] sentences;
+  final long[][] sentences;
   private final long[] offsets;
 
-  LayerData(int dim, float[][] rows, int[][] sentences) {
+  LayerData(int dim, float[][] rows, long[][] sentences) {
     this.dim = dim;
     this.rows = rows;
     this.sentences = sentences;

@@ -15,8 +15,16 @@ public interface OccurrenceSource {
   /** The words with stored occurrences, in a stable order. */
   List<String> words();
 
-  /** Number of layers (layer 0 is the teacher's input embedding layer when it has one). */
+  /** Number of stored layers, addressed 0 .. layers()−1 below. */
   int layers();
+
+  /**
+   * The model layer number of stored layer {@code i} (what plots show on the x-axis); 0 is the
+   * teacher's input embedding layer when it has one. By default the identity.
+   */
+  default int layerNumber(int i) {
+    return i;
+  }
 
   /** Vector dimension. */
   int dim();
@@ -26,11 +34,11 @@ public interface OccurrenceSource {
     return sentenceIds(word).length;
   }
 
-  /** Row-major {@code count(word) × dim()} vectors of the word's occurrences at {@code layer}. */
+  /** Row-major {@code count(word) × dim()} vectors of the word's occurrences at stored layer {@code layer}. */
   float[] occurrences(String word, int layer) throws IOException;
 
   /** The sentence id of each occurrence (same order as the rows). */
-  int[] sentenceIds(String word) throws IOException;
+  long[] sentenceIds(String word) throws IOException;
 
   /** The token position within its sentence of each occurrence (same order as the rows). */
   int[] positions(String word) throws IOException;

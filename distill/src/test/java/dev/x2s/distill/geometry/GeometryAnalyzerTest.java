@@ -36,8 +36,8 @@ class GeometryAnalyzerTest {
     // two words, one occurrence each, different sentences: every admissible pair is (x,y) or (y,x)
     // cos((1,0),(1,1)) = 1/√2
     InMemoryOccurrences s = InMemoryOccurrences.builder("two", 1, 2)
-        .add("x", new float[][] {{1, 0}}, new int[] {0}, new int[] {0})
-        .add("y", new float[][] {{1, 1}}, new int[] {1}, new int[] {0})
+        .add("x", new float[][] {{1, 0}}, new long[] {0}, new int[] {0})
+        .add("y", new float[][] {{1, 1}}, new long[] {1}, new int[] {0})
         .build();
     LayerGeometry g = new GeometryAnalyzer(new GeometryOptions(3, 50, 5, 2, 8, 10)).analyze(s, "mem", null)
         .layers().get(0);

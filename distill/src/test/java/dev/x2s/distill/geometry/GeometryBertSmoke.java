@@ -17,8 +17,9 @@ import java.util.Map;
 /**
  * Not a unit test: runs BERT-base uncased over the first {@code N} corpus sentences (5–40 words),
  * keeps every word occurrence of every sentence in memory, and writes the geometry report and plots
- * to {@code OUT}: {@code GeometryBertSmoke [N] [OUT] [seed]}. Checks the paper's qualitative findings
- * on real vectors before an occurrence store exists.
+ * to {@code OUT}: {@code GeometryBertSmoke [N] [OUT] [seed] [STORE.x2o]}. Checks the paper's qualitative
+ * findings on real vectors; with {@code STORE.x2o} it also writes every occurrence (all layers) to an
+ * occurrence store, for trying {@code x2s analyze --store}.
  */
 public final class GeometryBertSmoke {
   private GeometryBertSmoke() {}
@@ -72,7 +73,10 @@ public final class GeometryBertSmoke {
         }
       }
       List<int[]> wh = where.get(e.getKey());
-      builder.add(e.getKey(), per, wh.stream().mapToInt(x -> x[0]).toArray(), wh.stream().mapToInt(x -> x[1]).toArray());
+      builder.add(e.getKey(), per, wh.stream().mapToLong(x -> x[0]).toArray(), wh.stream().mapToInt(x -> x[1]).toArray());
+    }
+    if (args.length > 3) {
+      writeStore(Path.of(args[3]), vecs, where, layers, dim);
     }
     long t1 = System.nanoTime();
     GeometryOptions o = GeometryOptions.defaults().withSeed(seed);
@@ -81,6 +85,37 @@ public final class GeometryBertSmoke {
     System.out.printf("%nanalysed in %.1f s%n", (System.nanoTime() - t1) / 1e9);
     GeometryJson.write(new GeometryReport(o, List.of(g), List.of()), out.resolve("geometry.json"));
     LayerPlots.writeAll(List.of(g), out);
+    print(g);
+  }
+
+  private static void writeStore(Path file, Map<String, List<float[][]>> vecs, Map<String, List<int[]>> where,
+      int layers, int dim) throws java.io.IOException {
+    List<String> words = new ArrayList<>(vecs.keySet());
+    int[] slots = words.stream().mapToInt(w -> vecs.get(w).size()).toArray();
+    long[] occ = java.util.Arrays.stream(slots).asLongStream().toArray();
+    long[] ctx = words.stream().mapToLong(w -> where.get(w).stream().mapToInt(x -> x[0]).distinct().count()).toArray();
+    int[] layerNumbers = java.util.stream.IntStream.range(0, layers).toArray();
+    var layout = new dev.x2s.distill.occurrence.StoreLayout(dim, layerNumbers, words.toArray(String[]::new), slots,
+        occ, ctx);
+    Path partial = file.resolveSibling(file.getFileName() + ".partial");
+    try (var w = dev.x2s.distill.occurrence.OccurrenceStoreWriter.create(partial, layout)) {
+      for (int i = 0; i < words.size(); i++) {
+        List<float[][]> v = vecs.get(words.get(i));
+        for (int k = 0; k < v.size(); k++) {
+          float[] data = new float[layers * dim];
+          for (int l = 0; l < layers; l++) {
+            System.arraycopy(v.get(k)[l], 0, data, l * dim, dim);
+          }
+          int[] at = where.get(words.get(i)).get(k);
+          w.put(i, k, at[0], at[1], new WordStates(layers, 1, dim, data), 0);
+        }
+      }
+      w.finish(file);
+    }
+    System.out.println("wrote " + file);
+  }
+
+  private static void print(TeacherGeometry g) {
     System.out.printf("%5s %6s %7s %7s %7s %7s %7s %7s %7s %7s %7s%n", "layer", "words", "aniso", "self",
         "self*", "intra", "intra*", "mevC", "mevC*", "mevU*", "mevFig");
     for (LayerGeometry l : g.layers()) {

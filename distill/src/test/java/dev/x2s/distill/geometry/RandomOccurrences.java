@@ -12,7 +12,7 @@ final class RandomOccurrences {
     InMemoryOccurrences.Builder b = InMemoryOccurrences.builder(name, layers, dim);
     for (int w = 0; w < words; w++) {
       int n = 5 + rnd.nextInt(8);
-      int[] sent = new int[n];
+      long[] sent = new long[n];
       int[] pos = new int[n];
       for (int i = 0; i < n; i++) {
         sent[i] = rnd.nextInt(words * 2);

@@ -19,9 +19,9 @@ final class ToyOccurrences {
 
   static InMemoryOccurrences source(String name) {
     return InMemoryOccurrences.builder(name, 1, 2)
-        .add("a", new float[][] {A}, new int[] {0, 1, 2}, new int[] {0, 0, 0})
-        .add("b", new float[][] {B}, new int[] {0, 1, 2}, new int[] {1, 1, 1})
-        .add("c", new float[][] {C}, new int[] {3, 4, 5}, new int[] {0, 0, 0})
+        .add("a", new float[][] {A}, new long[] {0, 1, 2}, new int[] {0, 0, 0})
+        .add("b", new float[][] {B}, new long[] {0, 1, 2}, new int[] {1, 1, 1})
+        .add("c", new float[][] {C}, new long[] {3, 4, 5}, new int[] {0, 0, 0})
         .build();
   }
 }
