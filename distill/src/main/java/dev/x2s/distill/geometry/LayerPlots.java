@@ -10,6 +10,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -50,15 +51,16 @@ public final class LayerPlots {
   static XYChart chart(List<TeacherGeometry> teachers, LayerMetric metric) {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(metric.title())
         .xAxisTitle("Layer index").yAxisTitle(metric.yLabel()).build();
-    Styler s = chart.getStyler();
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-    chart.getStyler().setXAxisDecimalPattern("0");
-    chart.getStyler().setYAxisDecimalPattern("0.000");
-    chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-    chart.getStyler().setPlotGridLinesVisible(true);
-    chart.getStyler().setMarkerSize(7);
+    XYStyler s = chart.getStyler();
+    s.setLegendPosition(Styler.LegendPosition.OutsideE);
+    s.setXAxisDecimalPattern("0");
+    s.setYAxisDecimalPattern("0.000");
+    s.setChartBackgroundColor(java.awt.Color.WHITE);
+    s.setPlotGridLinesVisible(true);
+    s.setMarkerSize(7);
     s.setChartTitleFont(s.getChartTitleFont().deriveFont(14f));
-    int maxLayers = 0;
+    int minLayer = Integer.MAX_VALUE;
+    int maxLayer = Integer.MIN_VALUE;
     for (TeacherGeometry t : teachers) {
       List<Double> x = new ArrayList<>();
       List<Double> y = new ArrayList<>();
@@ -69,17 +71,20 @@ public final class LayerPlots {
           y.add(v);
         }
       }
-      maxLayers = Math.max(maxLayers, t.layers().size());
+      for (LayerGeometry l : t.layers()) {
+        minLayer = Math.min(minLayer, l.layer());
+        maxLayer = Math.max(maxLayer, l.layer());
+      }
       if (x.isEmpty()) {
         continue; // nothing finite to draw (e.g. no word with enough occurrences)
       }
       XYSeries series = chart.addSeries(uniqueName(chart, t.name()), x, y);
       series.setMarker(SeriesMarkers.CIRCLE);
     }
-    if (maxLayers > 1) {
-      chart.getStyler().setXAxisMin(0.0);
-      chart.getStyler().setXAxisMax((double) (maxLayers - 1));
-      chart.getStyler().setXAxisMaxLabelCount(maxLayers);
+    if (maxLayer > minLayer) {
+      s.setXAxisMin((double) minLayer);
+      s.setXAxisMax((double) maxLayer);
+      s.setXAxisMaxLabelCount(maxLayer - minLayer + 1);
     }
     return chart;
   }

@@ -34,7 +34,10 @@ public interface OccurrenceSource {
     return sentenceIds(word).length;
   }
 
-  /** Row-major {@code count(word) × dim()} vectors of the word's occurrences at stored layer {@code layer}. */
+  /**
+   * Row-major {@code count(word) × dim()} vectors of the word's occurrences at stored layer {@code layer}.
+   * The array may be shared with the source: callers must not modify it.
+   */
   float[] occurrences(String word, int layer) throws IOException;
 
   /** The sentence id of each occurrence (same order as the rows). */
