@@ -1,5 +1,6 @@
 package dev.x2s.cli;
 
+import dev.x2s.distill.geometry.ClusterIsotropy;
 import dev.x2s.distill.geometry.GeometryAnalyzer;
 import dev.x2s.distill.geometry.GeometryJson;
 import dev.x2s.distill.geometry.GeometryOptions;
@@ -60,6 +61,11 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--abtt", defaultValue = "-1", paramLabel = "D",
       description = "Directions all-but-the-top removes before the second isotropy (default: dim/100).")
   int abtt;
+
+  @Option(names = "--clusters", defaultValue = "0", paramLabel = "K",
+      description = "Also k-means each vector file into K clusters and report each cluster's isotropy once"
+          + " centred (Cai et al. 2021); 0: off. Default: ${DEFAULT-VALUE}")
+  int clusters;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
   Path out;
@@ -139,7 +145,13 @@ final class AnalyzeCommand implements Callable<Integer> {
       Isotropy.Report r = Isotropy.report(v, d);
       System.out.printf("%s: I(V) = %.4g over %,d words × %d; after all-but-the-top (D=%d): %.4g%n",
           file.getFileName(), r.isotropy(), r.size(), r.dim(), d, r.isotropyAfterAbtt());
-      sets.add(new GeometryReport.StaticSet(file.getFileName().toString(), file.toString(), r));
+      ClusterIsotropy.Result cr = null;
+      if (clusters > 0) {
+        cr = ClusterIsotropy.of(v, Math.min(clusters, v.size()), seed);
+        System.out.printf("  %d clusters, centred: mean I(V) = %.4g, sizes %s%n", cr.k(), cr.mean(),
+            java.util.Arrays.toString(cr.sizes()));
+      }
+      sets.add(new GeometryReport.StaticSet(file.getFileName().toString(), file.toString(), r, cr));
     }
     GeometryReport report = new GeometryReport(options, teachers, sets);
     Path json = out.resolve("geometry.json");

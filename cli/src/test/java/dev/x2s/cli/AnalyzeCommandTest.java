@@ -44,7 +44,7 @@ class AnalyzeCommandTest {
     Files.writeString(vectors, "4 2\nx 1 0\ny -1 0\nz 0 1\nw 0 -1\n");
     Path out = dir.resolve("out");
     int rc = Main.commandLine().execute("analyze", "--store", store().toString(), "--name", "Toy",
-        "--vectors", vectors.toString(), "--out", out.toString(), "--min-occurrences", "3", "--seed", "7", "-q");
+        "--vectors", vectors.toString(), "--out", out.toString(), "--min-occurrences", "3", "--seed", "7", "--clusters", "1", "-q");
     assertEquals(0, rc);
     JsonObject root = JsonParser.parseString(Files.readString(out.resolve("geometry.json"))).getAsJsonObject();
     JsonObject teacher = root.getAsJsonArray("teachers").get(0).getAsJsonObject();
@@ -57,6 +57,9 @@ class AnalyzeCommandTest {
     // ±e1, ±e2: Z(c) = 2e + 2 for every eigen-direction → I(V) = 1
     assertEquals(1.0, root.getAsJsonArray("staticSets").get(0).getAsJsonObject().get("isotropy").getAsDouble(),
         1e-12);
+    // one cluster, centred: the set is already zero-mean → the same I(V) = 1
+    assertEquals(1.0, root.getAsJsonArray("staticSets").get(0).getAsJsonObject().getAsJsonObject("clusterIsotropy")
+        .get("meanIsotropy").getAsDouble(), 1e-12);
     assertEquals(7, root.getAsJsonObject("options").get("seed").getAsInt());
     for (String png : new String[] {"anisotropy.png", "self_similarity.png", "mev_paper.png"}) {
       assertTrue(ImageIO.read(out.resolve(png).toFile()).getWidth() > 0, png);

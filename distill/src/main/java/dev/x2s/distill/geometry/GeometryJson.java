@@ -63,6 +63,18 @@ public final class GeometryJson {
       sm.put("isotropy", num(s.isotropy().isotropy()));
       sm.put("abttComponents", s.isotropy().abttComponents());
       sm.put("isotropyAfterAbtt", num(s.isotropy().isotropyAfterAbtt()));
+      if (s.clusters() != null) {
+        Map<String, Object> cm = new LinkedHashMap<>();
+        cm.put("k", s.clusters().k());
+        cm.put("meanIsotropy", num(s.clusters().mean()));
+        cm.put("sizes", s.clusters().sizes());
+        List<Double> iso = new ArrayList<>();
+        for (double x : s.clusters().isotropy()) {
+          iso.add(num(x));
+        }
+        cm.put("isotropy", iso);
+        sm.put("clusterIsotropy", cm);
+      }
       sets.add(sm);
     }
     root.put("staticSets", sets);

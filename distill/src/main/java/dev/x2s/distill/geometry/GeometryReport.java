@@ -12,6 +12,10 @@ public record GeometryReport(GeometryOptions options, List<TeacherGeometry> teac
     staticSets = List.copyOf(staticSets);
   }
 
-  /** Isotropy of one static vector file. */
-  public record StaticSet(String name, String file, Isotropy.Report isotropy) {}
+  /**
+   * Isotropy of one static vector file.
+   *
+   * @param clusters the cluster view (Cai et al. 2021), or null when not asked for
+   */
+  public record StaticSet(String name, String file, Isotropy.Report isotropy, ClusterIsotropy.Result clusters) {}
 }

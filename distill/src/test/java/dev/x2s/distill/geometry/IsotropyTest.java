@@ -60,4 +60,21 @@ class IsotropyTest {
     double i = Isotropy.of(new WordVectors(w, m, 2));
     assertTrue(i >= 0 && i < 1e-100, "isotropy " + i);
   }
+
+  @Test
+  void clustersAreIsotropicOnceCentred() {
+    // two clusters, ±e1 and ±e2 around (±100, 0): each, made zero-mean, is {±e1, ±e2} with I = 1 (see
+    // symmetricSetIsPerfectlyIsotropic); the whole set lies along ±x and is far from isotropic
+    float[] m = {101, 0, 99, 0, 100, 1, 100, -1, -99, 0, -101, 0, -100, 1, -100, -1};
+    String[] w = {"a", "b", "c", "d", "e", "f", "g", "h"};
+    WordVectors v = new WordVectors(w, m, 2);
+    ClusterIsotropy.Result r = ClusterIsotropy.of(v, 2, 5);
+    assertEquals(2, r.k());
+    assertEquals(4, r.sizes()[0]);
+    assertEquals(4, r.sizes()[1]);
+    assertEquals(1.0, r.isotropy()[0], 1e-9);
+    assertEquals(1.0, r.isotropy()[1], 1e-9);
+    assertEquals(1.0, r.mean(), 1e-9);
+    assertTrue(Isotropy.of(v) < 1e-6, "global " + Isotropy.of(v));
+  }
 }
