@@ -1,14 +1,13 @@
 package dev.x2s.distill.geometry;
 
 import dev.x2s.vectors.AllButTheTop;
-import dev.x2s.vectors.SymmetricEigen;
 import dev.x2s.vectors.WordVectors;
 import java.util.stream.IntStream;
 
 /**
  * Isotropy of a static vector set (Mu &amp; Viswanath, ICLR 2018, §2): I(V) = min_c Z(c) / max_c Z(c),
  * with the partition function Z(c) = Σ_w exp(cᵀv_w) and c over the unit eigenvectors of VᵀV (the
- * uncentred second-moment matrix). 1 is perfectly isotropic; a common mean direction drives it to 0.
+ * uncentred second-moment matrix; {@link Eigenvectors}). 1 is perfectly isotropic; a common mean direction drives it to 0.
  *
  * <p>An eigenvector's sign is arbitrary and Z(c) ≠ Z(−c), so we take c over both signs of every
  * eigenvector: the result does not depend on the eigen-solver. Z is summed in log space (norms of
@@ -56,13 +55,7 @@ public final class Isotropy {
         g[j][k] = g[k][j];
       }
     }
-    double[][] u = SymmetricEigen.of(g).vectors();
-    double[][] ut = new double[dim][dim];
-    for (int c = 0; c < dim; c++) {
-      for (int k = 0; k < dim; k++) {
-        ut[c][k] = u[k][c];
-      }
-    }
+    double[][] ut = Eigenvectors.rows(g);
     // Streaming log-sum-exp per direction ±c over row chunks in parallel, merged in chunk order.
     int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), n / 256));
     double[][][] partial = IntStream.range(0, parts).parallel().mapToObj(p -> {

@@ -77,4 +77,30 @@ class IsotropyTest {
     assertEquals(1.0, r.mean(), 1e-9);
     assertTrue(Isotropy.of(v) < 1e-6, "global " + Isotropy.of(v));
   }
+
+  /**
+   * A 300 × 150 set (its 150 × 150 VᵀV goes to commons-math's solver), against numpy from Debian's
+   * /usr/bin/python3:
+   * <pre>
+   * n,d=300,150; i=np.arange(n)[:,None]; k=np.arange(d)[None,:]
+   * V=(np.sin(i*7.0+k*3.0)+0.3+0.5*np.cos(i*k*0.1)).astype(np.float32).astype(np.float64)
+   * w,U=np.linalg.eigh(V.T@V)
+   * Z=[np.log(np.exp(s*V@U[:,j]).sum()) for j in range(d) for s in (1,-1)]
+   * print(np.exp(min(Z)-max(Z)))     # 1.611783148354041e-05
+   * </pre>
+   */
+  @Test
+  void largerSetMatchesNumpy() {
+    int n = 300;
+    int d = 150;
+    float[] m = new float[n * d];
+    String[] w = new String[n];
+    for (int i = 0; i < n; i++) {
+      w[i] = "w" + i;
+      for (int k = 0; k < d; k++) {
+        m[i * d + k] = (float) (Math.sin(i * 7.0 + k * 3.0) + 0.3 + 0.5 * Math.cos(i * k * 0.1));
+      }
+    }
+    assertEquals(1.0, Isotropy.of(new WordVectors(w, m, d)) / 1.611783148354041e-05, 1e-6);
+  }
 }
