@@ -44,7 +44,8 @@ class AnalyzeCommandTest {
     Files.writeString(vectors, "4 2\nx 1 0\ny -1 0\nz 0 1\nw 0 -1\n");
     Path out = dir.resolve("out");
     int rc = Main.commandLine().execute("analyze", "--store", store().toString(), "--name", "Toy",
-        "--vectors", vectors.toString(), "--out", out.toString(), "--min-occurrences", "3", "--seed", "7", "--clusters", "1", "-q");
+        "--vectors", vectors.toString(), "--out", out.toString(), "--min-occurrences", "3", "--seed", "7",
+        "--clusters", "1", "-q");
     assertEquals(0, rc);
     JsonObject root = JsonParser.parseString(Files.readString(out.resolve("geometry.json"))).getAsJsonObject();
     JsonObject teacher = root.getAsJsonArray("teachers").get(0).getAsJsonObject();

@@ -32,7 +32,10 @@ public record GeometryOptions(
     }
   }
 
-  /** Defaults: seed 1, 10,000 pairs, 200 sets, words with ≥ 5 occurrences, MEV on ≤ 128, 1,000 for the paper's baseline. */
+  /**
+   * Defaults: seed 1, 10,000 pairs, 200 sets, words with ≥ 5 occurrences, MEV on ≤ 128 occurrences,
+   * 1,000 occurrences for the paper's baseline.
+   */
   public static GeometryOptions defaults() {
     return new GeometryOptions(1, 10_000, 200, 5, 128, 1000);
   }

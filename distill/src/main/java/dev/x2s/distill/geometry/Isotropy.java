@@ -7,7 +7,8 @@ import java.util.stream.IntStream;
 /**
  * Isotropy of a static vector set (Mu &amp; Viswanath, ICLR 2018, §2): I(V) = min_c Z(c) / max_c Z(c),
  * with the partition function Z(c) = Σ_w exp(cᵀv_w) and c over the unit eigenvectors of VᵀV (the
- * uncentred second-moment matrix; {@link Eigenvectors}). 1 is perfectly isotropic; a common mean direction drives it to 0.
+ * uncentred second-moment matrix; {@link Eigenvectors}). 1 is perfectly isotropic; a common mean
+ * direction drives it to 0.
  *
  * <p>An eigenvector's sign is arbitrary and Z(c) ≠ Z(−c), so we take c over both signs of every
  * eigenvector: the result does not depend on the eigen-solver. Z is summed in log space (norms of

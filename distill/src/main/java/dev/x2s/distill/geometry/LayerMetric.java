@@ -20,7 +20,8 @@ public enum LayerMetric {
       "MEV − random-set MEV", LayerGeometry::mevCentredAdjusted),
   MEV_CENTRED_RAW("mev_centred_raw", "Average maximum explainable variance, centred PCA (raw)",
       "first-PC share of variance", l -> l.mev().centred()),
-  MEV_UNCENTRED("mev_uncentred", "Average maximum explainable variance, uncentred σ₁²/Σσᵢ² (adjusted by same-size random sets)",
+  MEV_UNCENTRED("mev_uncentred",
+      "Average maximum explainable variance, uncentred σ₁²/Σσᵢ² (adjusted by same-size random sets)",
       "MEV − random-set MEV", LayerGeometry::mevUncentredAdjusted);
 
   private final String file;

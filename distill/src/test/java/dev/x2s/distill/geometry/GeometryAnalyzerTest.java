@@ -18,7 +18,9 @@ class GeometryAnalyzerTest {
     // mean of the per-word values of MetricsTest: (√2/3 − 1/3 + 59/75) / 3
     assertEquals((Math.sqrt(2) / 3 - 1.0 / 3 + 59.0 / 75) / 3, g.selfSimilarity(), EPS);
     // sentences with ≥ 2 stored occurrences: 0, 1, 2 (a and b)
-    //   s0: (1,0),(1,0) → 1;  s1: (0,1),(2,0), mean (1,½) → (1/√5 + 2/√5)/2;  s2: (1,1),(−1,0), mean (0,½) → (1/√2 + 0)/2
+    //   s0: (1,0),(1,0) → 1
+    //   s1: (0,1),(2,0), mean (1,½) → (1/√5 + 2/√5)/2
+    //   s2: (1,1),(−1,0), mean (0,½) → (1/√2 + 0)/2
     assertEquals(3, g.sentences());
     assertEquals((1 + 3 / (2 * Math.sqrt(5)) + 1 / (2 * Math.sqrt(2))) / 3, g.intraSentence(), EPS);
     // MEV per word (MetricsTest): a ¾ both ways; b 1 both ways; c 0.9881406 centred, 0.8608016 uncentred
