@@ -231,8 +231,13 @@ public final class LayerPcJob {
     d.put("vectorBytes", outputs);
     d.put("peakBytes", peak);
     report.put("disk", d);
-    if (peak > free) {
-      say("x2s pc: WARNING: the run needs more disk than is free in " + o.out());
+    long existing = 0; // a resumed run already holds part of it (sparse files count fully: an estimate)
+    for (Path f : List.of(o.out().resolve(STORE + ".partial"), o.out().resolve(STORE), work.resolve("sums.bin"))) {
+      existing += Files.exists(f) ? Files.size(f) : 0;
+    }
+    if (peak - existing > free) {
+      throw new IllegalArgumentException("the run needs " + gb(peak) + " of disk but " + o.out() + " has " + gb(free)
+          + " free; lower --samples, --max-words or the number of --layers");
     }
   }
 
@@ -548,7 +553,7 @@ public final class LayerPcJob {
     if (corpusCache == null) {
       corpusCache = new LinkedHashMap<>();
       if (o.corpus() != null && Files.isRegularFile(o.corpus())) {
-        corpusCache.put("path", o.corpus().toAbsolutePath().toString());
+        corpusCache.put("path", o.corpus().toAbsolutePath().normalize().toString());
         corpusCache.put("bytes", Files.size(o.corpus()));
         corpusCache.put("sha256", sha256(o.corpus()));
       }
@@ -589,7 +594,7 @@ public final class LayerPcJob {
   private String fingerprint() throws IOException {
     String corpus = "";
     if (o.needsCorpus()) {
-      corpus = o.corpus().toAbsolutePath() + "|" + Files.size(o.corpus()) + "|"
+      corpus = o.corpus().toAbsolutePath().normalize() + "|" + Files.size(o.corpus()) + "|"
           + Files.getLastModifiedTime(o.corpus()).toMillis();
     }
     return o.fingerprint() + "|teacher=" + info.id() + "/" + info.numLayers() + "x" + info.dim() + "|corpus=" + corpus

@@ -50,12 +50,7 @@ public final class PrincipalComponent {
     double[][] g = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j <= i; j++) {
-        double s = 0;
-        double[] a = rows[i];
-        double[] b = rows[j];
-        for (int d = 0; d < dim; d++) {
-          s += a[d] * b[d];
-        }
+        double s = dot4(rows[i], rows[j]);
         g[i][j] = s;
         g[j][i] = s;
       }
@@ -145,6 +140,26 @@ public final class PrincipalComponent {
       top[i] = e.vectors()[i][0];
     }
     return top;
+  }
+
+  /** Dot product with four independent accumulators (4× the throughput of one dependent chain). */
+  static double dot4(double[] a, double[] b) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int n = a.length;
+    int d = 0;
+    for (; d + 3 < n; d += 4) {
+      s0 += a[d] * b[d];
+      s1 += a[d + 1] * b[d + 1];
+      s2 += a[d + 2] * b[d + 2];
+      s3 += a[d + 3] * b[d + 3];
+    }
+    for (; d < n; d++) {
+      s0 += a[d] * b[d];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   private static boolean normalize(double[] a) {
