@@ -112,6 +112,7 @@ public final class LayerPcJob {
     Path runJson = o.out().resolve("run.json");
     if (Files.exists(runJson) && fingerprint.equals(readFingerprint(runJson))) {
       say("x2s pc: " + runJson + " says this run is complete; nothing to do (delete it to redo)");
+      deleteWork(); // left behind if the previous run was killed right after writing run.json
       return List.of();
     }
     report.put("fingerprint", fingerprint);
