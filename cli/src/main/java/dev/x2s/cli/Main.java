@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       NeighborsCommand.class,
       ConvertCommand.class,
+      PcCommand.class,
       AnalyzeCommand.class,
       CommandLine.HelpCommand.class
     })

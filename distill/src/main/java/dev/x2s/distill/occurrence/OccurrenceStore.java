@@ -247,6 +247,24 @@ public final class OccurrenceStore implements AutoCloseable {
     return positions[Math.toIntExact(s)];
   }
 
+  /**
+   * Every global slot ordered by (sentence id, position): slots of one sentence are adjacent, which is
+   * what intra-sentence metrics iterate over. A new array on each call ({@code 4} bytes per slot).
+   */
+  public int[] slotsInSentenceOrder() {
+    Integer[] order = new Integer[(int) totalSlots];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> sentenceIds[a] != sentenceIds[b] ? Long.compare(sentenceIds[a], sentenceIds[b])
+        : Integer.compare(positions[a], positions[b]));
+    int[] out = new int[order.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = order[i];
+    }
+    return out;
+  }
+
   /** Copies the vector of global slot {@code s} at model layer {@code layer} into {@code dst[off..off+dim)}. */
   public void vector(long s, int layer, float[] dst, int off) {
     int li = layerIndexOrThrow(layer);

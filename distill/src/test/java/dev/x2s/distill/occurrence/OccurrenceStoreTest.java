@@ -72,6 +72,8 @@ class OccurrenceStoreTest {
       assertArrayEquals(new float[] {1.5f, 1.5625f, 1.625f}, s.vectors("cat", 1)[0]);
       assertArrayEquals(new float[] {1f, 1.0625f, 1.125f}, s.vectors("naïve", 1)[0]);
       assertEquals(0, s.vectors("dog", 1).length);
+      // slots 0 (sentence 9), 1 (sentence 42), 2 (sentence 7)
+      assertArrayEquals(new int[] {2, 0, 1}, s.slotsInSentenceOrder());
       assertThrows(IllegalArgumentException.class, () -> s.vectors("cat", 2));
     }
   }

@@ -63,7 +63,7 @@ class PrincipalComponentTest {
     }
   }
 
-  /** Nearly equal top singular values: power iteration stalls and the Jacobi fallback must answer. */
+  /** Nearly equal top singular values: power iteration stalls and the full eigendecomposition must answer. */
   @Test
   void nearlyDegenerateUsesFallback() {
     int n = 3;
