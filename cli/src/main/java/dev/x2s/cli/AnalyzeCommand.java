@@ -42,7 +42,8 @@ final class AnalyzeCommand implements Callable<Integer> {
   List<Path> stores = new ArrayList<>();
 
   @Option(names = "--name", arity = "1..*", paramLabel = "NAME",
-      description = "Plot labels for the stores, in order (default: each store's file name).")
+      description = "Plot labels for the stores, in order (default: the teacher id in the run.json beside"
+          + " a store written by `x2s pc`, else the file name, else its directory's name).")
   List<String> names = new ArrayList<>();
 
   @Option(names = "--words", defaultValue = "5000", paramLabel = "N",
@@ -118,7 +119,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     for (int i = 0; i < stores.size(); i++) {
       Path file = stores.get(i);
       try (OccurrenceStore store = OccurrenceStore.open(file)) {
-        String name = names.isEmpty() ? file.getFileName().toString().replaceFirst("\\.x2o$", "") : names.get(i);
+        String name = names.isEmpty() ? defaultName(file) : names.get(i);
         StoreOccurrences source = StoreOccurrences.of(store, name, maxWords);
         if (!quiet) {
           System.err.printf("%s: %,d of %,d words, %d layers × %d, %,d MB per layer in memory%n", file,
@@ -163,6 +164,29 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * The teacher id from the {@code run.json} that {@code x2s pc} writes beside its store, else the file
+   * name without {@code .x2o} (the directory's name for {@code occurrences.x2o}).
+   */
+  static String defaultName(Path store) {
+    Path dir = store.toAbsolutePath().getParent();
+    Path runJson = dir == null ? null : dir.resolve("run.json");
+    if (runJson != null && java.nio.file.Files.isRegularFile(runJson)) {
+      try {
+        com.google.gson.JsonElement teacher = com.google.gson.JsonParser.parseString(
+            java.nio.file.Files.readString(runJson)).getAsJsonObject().get("teacher");
+        if (teacher != null && teacher.isJsonObject() && teacher.getAsJsonObject().has("id")) {
+          return teacher.getAsJsonObject().get("id").getAsString();
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        // not a run.json we understand: fall back to the file name
+      }
+    }
+    String base = store.getFileName().toString().replaceFirst("\\.x2o$", "");
+    return base.equals("occurrences") && dir != null && dir.getFileName() != null
+        ? dir.getFileName().toString() : base;
   }
 
   private static void print(TeacherGeometry t) {

@@ -68,6 +68,15 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void defaultNames() throws IOException {
+    Path run = Files.createDirectories(dir.resolve("bert-run"));
+    assertEquals("bert-run", AnalyzeCommand.defaultName(run.resolve("occurrences.x2o")));
+    assertEquals("gpt2", AnalyzeCommand.defaultName(run.resolve("gpt2.x2o")));
+    Files.writeString(run.resolve("run.json"), "{\"teacher\": {\"id\": \"bert-base-uncased\", \"dim\": 768}}");
+    assertEquals("bert-base-uncased", AnalyzeCommand.defaultName(run.resolve("occurrences.x2o")));
+  }
+
+  @Test
   void nothingToAnalyseFails() {
     java.io.StringWriter err = new java.io.StringWriter();
     picocli.CommandLine cl = Main.commandLine();
