@@ -46,7 +46,7 @@ final class AnalyzeCommand implements Callable<Integer> {
           + " a store written by `x2s pc`, else the file name, else its directory's name).")
   List<String> names = new ArrayList<>();
 
-  @Option(names = "--words", defaultValue = "5000", paramLabel = "N",
+  @Option(names = "--words", defaultValue = "2000", paramLabel = "N",
       description = "Analyse each store's N most frequent words (0: all); one layer of their vectors is held"
           + " in memory. Default: ${DEFAULT-VALUE}")
   int maxWords;
