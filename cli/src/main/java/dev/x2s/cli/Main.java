@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       NeighborsCommand.class,
       ConvertCommand.class,
+      PcCommand.class,
+      AnalyzeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
