@@ -33,6 +33,12 @@ public final class Main implements Runnable {
               && e.getCause() != null) {
             e = (Exception) e.getCause();
           }
+          if (e instanceof CommandLine.ParameterException) {
+            // a bad option value found while running (e.g. --dtype) is a usage error, as at parse time
+            cmd.getErr().println("x2s: " + e.getMessage());
+            cmd.getErr().println("Try 'x2s " + cmd.getCommandName() + " --help'.");
+            return cmd.getCommandSpec().exitCodeOnInvalidInput();
+          }
           cmd.getErr().println("x2s: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
           if (System.getenv("X2S_DEBUG") != null) {
             e.printStackTrace(cmd.getErr());

@@ -55,6 +55,13 @@ class CliTest {
   }
 
   @Test
+  void badOptionValuesFoundWhileRunningAreUsageErrorsToo() throws Exception {
+    Run r = run("convert", tiny().toString(), dir.resolve("o.txt").toString(), "--dtype", "fp8");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("--dtype"), r.err());
+  }
+
+  @Test
   void failuresExitWith1AndOneLineCause() {
     Run r = run("neighbors", dir.resolve("missing.txt").toString(), "king");
     assertEquals(1, r.code());
