@@ -82,6 +82,9 @@ final class PcCommand implements Callable<Integer> {
   @Option(names = "--max-pieces", defaultValue = "8192", description = "Padded pieces per teacher call. Default: ${DEFAULT-VALUE}")
   int maxPieces;
 
+  @Option(names = "--chunk-sentences", defaultValue = "1024", description = "Sentences per chunk, the unit of checkpoints (batches never cross chunks). Default: ${DEFAULT-VALUE}")
+  int chunkSentences;
+
   @Option(names = "--checkpoint-sentences", defaultValue = "50000", description = "Checkpoint every N sentences… Default: ${DEFAULT-VALUE}")
   long checkpointSentences;
 
@@ -119,7 +122,7 @@ final class PcCommand implements Callable<Integer> {
         .withLimits(maxVocab, maxWords)
         .withDecontextWords(words)
         .withExtraction(ExtractionOptions.defaults(maxLayer).withBatch(batchSize, maxPieces).withPooling(pool),
-            1024)
+            chunkSentences)
         .withCheckpoints(checkpointSentences, checkpointSeconds);
     o = new LayerPcOptions(o.corpus(), o.out(), o.layers(), o.methods(), o.samplesPerWord(), o.minContexts(), o.seed(),
         o.maxSentences(), o.maxVocab(), o.maxWords(), o.decontextWords(), split, o.extraction(), o.chunkSentences(),

@@ -135,6 +135,9 @@ public final class LayerPcJob {
         files.addAll(writeDecontext(wordList));
       }
       report.put("coverage", coverage(wordList, plan));
+      if (o.methods().contains(Method.DECONTEXT) && o.needsCorpus()) {
+        files.addAll(writeWithFallback(wordList));
+      }
     }
     Map<String, Object> fp = new LinkedHashMap<>(report);
     fp.put("files", files.stream().map(p -> p.getFileName().toString()).toList());
@@ -492,6 +495,51 @@ public final class LayerPcJob {
       files.add(f);
     }
     say(String.format("x2s pc: decontext: %,d words encoded alone (%.1f s)", words.size(), (System.nanoTime() - t0) / 1e9));
+    return files;
+  }
+
+  /**
+   * {@code METHOD+decontext-layerL.x2v}: the corpus method's vectors, then the decontext vectors of the
+   * list words it lacks (appended in list order).
+   */
+  private List<Path> writeWithFallback(List<String> wordList) throws IOException {
+    List<Path> files = new ArrayList<>();
+    Map<String, Object> coverage = new LinkedHashMap<>();
+    for (int layer : o.layers()) {
+      dev.x2s.vectors.WordVectors dv = dev.x2s.vectors.VectorFiles.read(o.out().resolve(fileName(Method.DECONTEXT, layer)));
+      for (Method m : List.of(Method.PC, Method.PC_CENTRED, Method.MEAN)) {
+        if (!o.methods().contains(m)) {
+          continue;
+        }
+        dev.x2s.vectors.WordVectors cv = dev.x2s.vectors.VectorFiles.read(o.out().resolve(fileName(m, layer)));
+        List<String> words = new ArrayList<>(cv.words());
+        int dim = cv.dim();
+        List<String> added = new ArrayList<>();
+        int covered = 0;
+        for (String w : wordList) {
+          if (cv.contains(w)) {
+            covered++;
+          } else {
+            added.add(w);
+          }
+        }
+        float[] matrix = java.util.Arrays.copyOf(cv.matrix(), (cv.size() + added.size()) * dim);
+        for (int i = 0; i < added.size(); i++) {
+          System.arraycopy(dv.vector(added.get(i)), 0, matrix, (cv.size() + i) * dim, dim);
+          words.add(added.get(i));
+        }
+        Path f = o.out().resolve(m.id() + "+decontext-layer" + layer + ".x2v");
+        Map<String, Object> prov = provenance(m, layer, 0);
+        prov.put("fallback", "list words missing from " + fileName(m, layer) + " take their decontext vector: "
+            + added.size() + " of " + wordList.size());
+        new StaticVectors.Result(words.toArray(new String[0]), matrix, dim, 0).write(f, prov);
+        files.add(f);
+        coverage.put(fileName(m, layer), covered);
+      }
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> c = (Map<String, Object>) report.get("coverage");
+    c.put("listWordsPerCorpusFile", coverage);
     return files;
   }
 

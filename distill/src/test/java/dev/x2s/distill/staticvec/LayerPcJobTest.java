@@ -217,6 +217,13 @@ class LayerPcJobTest {
     for (int k = 0; k < v.length; k++) {
       assertEquals(ContextualFakeTeacher.value(List.of("never-seen"), 0, 2, k), v[k], 0f);
     }
+    // mean + fallback: corpus words first, then the list words the corpus lacks
+    WordVectors mean = VectorFiles.read(dir.resolve("d/mean-layer2.x2v"));
+    WordVectors merged = VectorFiles.read(dir.resolve("d/mean+decontext-layer2.x2v"));
+    assertEquals(mean.size() + 1, merged.size());
+    assertEquals("never-seen", merged.word(merged.size() - 1));
+    assertArrayEquals(v, merged.vector("never-seen"));
+    assertArrayEquals(mean.vector("w0"), merged.vector("w0"));
     String run = Files.readString(dir.resolve("d/run.json"));
     assertTrue(run.contains("\"withoutDecontext\": 2") && run.contains("\"withDecontext\": 3"), run);
   }
