@@ -52,7 +52,7 @@ final class DistillCommand implements Callable<Integer> {
   @Option(names = "--variant", paramLabel = "V", description = "sentence (default) or paragraph.")
   String variant;
 
-  @Option(names = "--exclude-target", description = "Leave the target word out of the context mean (not implemented yet).")
+  @Option(names = "--exclude-target", description = "Our extension: leave the target word's pieces out of the context mean (caches one context per word).")
   Boolean excludeTarget;
 
   @Option(names = "--lowercase", negatable = true, description = "Lower-case the corpus (default: true, as the release).")

@@ -75,6 +75,7 @@ public final class ContextBuilder {
     s.put("tokenizer", CacheIdentity.TOKENIZER_VERSION);
     s.put("max_sentences", Long.toString(config.maxSentences()));
     s.put("pooling", "piece-mean");
+    s.put("exclude_target", Boolean.toString(config.excludeTarget()));
     return new CacheIdentity(corpusSha256, config.teacher(), s);
   }
 
@@ -105,9 +106,6 @@ public final class ContextBuilder {
     Path corpus = config.corpus();
     if (!Files.isRegularFile(corpus)) {
       throw new java.nio.file.NoSuchFileException(corpus.toString(), null, "corpus file not found");
-    }
-    if (config.excludeTarget()) {
-      throw new UnsupportedOperationException("--exclude-target is not implemented yet");
     }
     SentenceSplitter.Kind split = splitterKind(config.splitter());
     CacheIdentity identity = identity(config, sha256(corpus));
@@ -193,12 +191,17 @@ public final class ContextBuilder {
           throw new IllegalStateException("extractor delivered sentence " + sentence.id() + " out of order");
         }
         int[] pieces = ContextPooling.pieceCounts(teacher.pieces(u.words()));
-        float[][] contexts = ContextPooling.spanMeans(states, layers, pieces, u.sentenceLengths());
+        boolean perWord = config.excludeTarget();
+        float[][] contexts = perWord
+            ? ContextPooling.leaveOneOutMeans(states, layers, pieces, u.sentenceLengths())
+            : ContextPooling.spanMeans(states, layers, pieces, u.sentenceLengths());
         try {
           int from = 0;
-          for (int i = 0; i < contexts.length; i++) {
+          for (int i = 0; i < u.sentenceLengths().length; i++) {
             int len = u.sentenceLengths()[i];
-            writer.append(contexts[i], u.words().subList(from, from + len));
+            float[][] rows = perWord ? java.util.Arrays.copyOfRange(contexts, from, from + len)
+                : new float[][] {contexts[i]};
+            writer.append(rows, u.words().subList(from, from + len));
             from += len;
           }
           if (writer.sentences() - lastCheckpoint[0] >= interval) {

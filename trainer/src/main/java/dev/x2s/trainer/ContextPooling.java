@@ -55,6 +55,55 @@ public final class ContextPooling {
     return out;
   }
 
+  /**
+   * The exclude-target extension: for every word of every span, the mean over the span's pieces except
+   * that word's own pieces, {@code (Σ_span n·v − n_w·v_w) / (N − n_w)}; a zero vector (which leaves the
+   * target's row untouched) when the word is the whole span.
+   *
+   * @return one context per word of the sequence, in order
+   */
+  public static float[][] leaveOneOutMeans(WordStates states, int[] layers, int[] pieceCounts, int[] spanLengths) {
+    int dim = states.dim();
+    float[] data = states.data();
+    float[][] out = new float[states.words()][];
+    int word = 0;
+    for (int len : spanLengths) {
+      double[] sum = new double[dim];
+      long pieces = 0;
+      double[][] own = new double[len][dim];
+      for (int j = 0; j < len; j++) {
+        int w = word + j;
+        int n = Math.max(1, pieceCounts[w]);
+        pieces += n;
+        for (int layer : layers) {
+          int o = states.offset(layer, w);
+          for (int k = 0; k < dim; k++) {
+            double v = (double) n * data[o + k];
+            own[j][k] += v;
+            sum[k] += v;
+          }
+        }
+      }
+      for (int j = 0; j < len; j++) {
+        int w = word + j;
+        long rest = pieces - Math.max(1, pieceCounts[w]);
+        float[] c = new float[dim];
+        if (rest > 0) {
+          double scale = 1.0 / ((double) rest * layers.length);
+          for (int k = 0; k < dim; k++) {
+            c[k] = (float) ((sum[k] - own[j][k]) * scale);
+          }
+        }
+        out[w] = c;
+      }
+      word += len;
+    }
+    if (word != states.words()) {
+      throw new IllegalArgumentException("spans cover " + word + " words, the sequence has " + states.words());
+    }
+    return out;
+  }
+
   /** Piece counts of each word from {@code Teacher.pieces}. */
   public static int[] pieceCounts(List<List<String>> pieces) {
     int[] n = new int[pieces.size()];

@@ -7,8 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The cached sentences as vocabulary ids (words outside the vocabulary dropped), in one flat array with
- * per-sentence offsets, plus the word counts the vocabulary was built from.
+ * The cached sentences as vocabulary ids (−1 for words outside the vocabulary, so that position {@code j}
+ * of sentence {@code s} is word {@code offset(s) + j} of the corpus — the context row of a per-word cache),
+ * in one flat array with per-sentence offsets, plus the vocabulary built from the words' counts.
  */
 final class CorpusIds {
   final Vocabulary vocab;
@@ -42,19 +43,19 @@ final class CorpusIds {
     long[] used = {0};
     cache.forEachSentence((i, words) -> {
       for (String w : words) {
-        int id = vocab.id(w);
-        if (id >= 0) {
-          if (used[0] == buf[0].length) {
-            if (buf[0].length == Integer.MAX_VALUE - 8) {
-              throw new IOException("more than 2^31 vocabulary tokens in " + cache.dir());
-            }
-            buf[0] = Arrays.copyOf(buf[0], (int) Math.min(Integer.MAX_VALUE - 8L, buf[0].length * 2L));
+        if (used[0] == buf[0].length) {
+          if (buf[0].length == Integer.MAX_VALUE - 8) {
+            throw new IOException("more than 2^31 tokens in " + cache.dir());
           }
-          buf[0][(int) used[0]++] = id;
+          buf[0] = Arrays.copyOf(buf[0], (int) Math.min(Integer.MAX_VALUE - 8L, buf[0].length * 2L));
         }
+        buf[0][(int) used[0]++] = vocab.id(w);
       }
       offsets[(int) i + 1] = used[0];
     });
+    if (cache.perWord() && used[0] != cache.rows()) {
+      throw new IOException(cache.dir() + ": " + used[0] + " words but " + cache.rows() + " per-word context rows");
+    }
     return new CorpusIds(vocab, Arrays.copyOf(buf[0], (int) used[0]), offsets);
   }
 
@@ -62,7 +63,12 @@ final class CorpusIds {
     return offsets.length - 1;
   }
 
-  /** Vocabulary tokens in all sentences. */
+  /** Corpus word index of the first word of {@code sentence}. */
+  long offset(int sentence) {
+    return offsets[sentence];
+  }
+
+  /** Tokens (all words) in all sentences. */
   long tokens() {
     return offsets[offsets.length - 1];
   }

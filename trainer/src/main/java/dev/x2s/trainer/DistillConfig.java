@@ -16,7 +16,7 @@ import java.util.Map;
  * @param maxSentences use at most this many sentences (0 = all)
  * @param layers teacher layers whose mean is the context (negative = from the top, −1 = last layer)
  * @param variant how the context of a sentence is computed
- * @param excludeTarget leave the target's own pieces out of the mean (our extension; not yet implemented)
+ * @param excludeTarget leave the target's own pieces out of the mean (our extension; one cached context per word)
  * @param lowercase lower-case the corpus before counting and encoding (the release lower-cases)
  * @param splitter sentence splitter for paragraphs
  * @param minCount vocabulary: words seen fewer times are dropped (release: 10)

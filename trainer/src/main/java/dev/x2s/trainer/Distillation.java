@@ -82,7 +82,7 @@ public final class Distillation {
     Map<String, Object> counts = new LinkedHashMap<>();
     counts.put("sentences", m.sentences());
     counts.put("vocabulary", s.vocabularySize());
-    counts.put("vocabulary_tokens", s.tokens());
+    counts.put("tokens", s.tokens());
     counts.put("targets", s.targets());
     counts.put("batches_this_run", s.batches());
     counts.put("resumed_from_batch", s.resumedFromBatch());

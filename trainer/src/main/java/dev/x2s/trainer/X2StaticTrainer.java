@@ -41,7 +41,7 @@ public final class X2StaticTrainer {
    * @param meanLoss mean loss per target (pairs summed) over the whole run
    * @param studentSeconds wall time of this run's training loop
    * @param resumedFromBatch batch the run resumed from (0 when it started fresh)
-   * @param tokens vocabulary tokens in the cache
+   * @param tokens words in the cache's sentences
    */
   public record Result(int vocabularySize, int dim, long batches, long targets, double meanLoss,
       double studentSeconds, long resumedFromBatch, long tokens) {}
@@ -99,10 +99,12 @@ public final class X2StaticTrainer {
     try (StepEngine engine = createEngine(rows, dim, resumeFrom)) {
       Progress.Builder pb = Progress.builder("student").total(corpus.tokens() * config.epochs())
           .unit("tokens").secondUnit("targets");
+      // tokens: all words of the visited sentences (in or out of the vocabulary)
       if (quiet) {
         pb.out(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
       }
       float[] context = new float[dim];
+      int[] single = new int[1];
       int[] order = null;
       long orderEpoch = -1;
       try (Progress progress = pb.build()) {
@@ -117,18 +119,37 @@ public final class X2StaticTrainer {
           }
           int from = (int) ((b % batchesPerEpoch) * perBatch);
           int to = Math.min(n, from + perBatch);
-          BatchBuilder builder = new BatchBuilder(dim, perBatch, config.negatives(), subsampler, negatives,
-              mix(config.seed(), b));
+          boolean perWord = cache.perWord();
+          int rowsInBatch = perBatch;
+          if (perWord) {
+            rowsInBatch = 0;
+            for (int i = from; i < to; i++) {
+              rowsInBatch += corpus.length(order[i]);
+            }
+          }
+          BatchBuilder builder = new BatchBuilder(dim, Math.max(1, rowsInBatch), config.negatives(), subsampler,
+              negatives, mix(config.seed(), b));
           long tokens = 0;
           for (int i = from; i < to; i++) {
             int s = order[i];
             int[] ids = corpus.ids(s);
             tokens += ids.length;
-            if (ids.length == 0) {
+            if (!perWord) {
+              cache.context(s, context);
+              builder.add(context, ids);
               continue;
             }
-            cache.context(s, context);
-            builder.add(context, ids);
+            // exclude-target: each word has its own context row, the sentence's mean without it
+            for (int j = 0; j < ids.length; j++) {
+              if (ids[j] >= 0) {
+                cache.context(corpus.offset(s) + j, context);
+                if (isZero(context)) {
+                  continue; // a one-word sentence has no context without its target
+                }
+                single[0] = ids[j];
+                builder.add(context, single);
+              }
+            }
           }
           long batchTargets = 0;
           if (!builder.isEmpty()) {
@@ -154,6 +175,15 @@ public final class X2StaticTrainer {
       return new Result(rows, dim, totalBatches - start, targets, targets == 0 ? 0 : lossSum / targets, seconds,
           start, corpus.tokens());
     }
+  }
+
+  private static boolean isZero(float[] v) {
+    for (float x : v) {
+      if (x != 0f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The visiting order of epoch {@code epoch}: identity without shuffling, else a seeded permutation. */

@@ -167,4 +167,37 @@ class ContextCacheTest {
       }
     }
   }
+
+  @Test
+  void excludeTargetCachesTheSentenceMeanWithoutEachWord() throws IOException {
+    Path corpus = tmp.resolve("e.txt");
+    Files.writeString(corpus, "The cat sat.\nAlone\n");
+    DistillConfig cfg = config(corpus, tmp.resolve("cache")).toBuilder().excludeTarget(true).build();
+    try (ContextCache c = new ContextBuilder(cfg, FakeTeacher::new, true).build().cache()) {
+      assertEquals(2, c.size());
+      assertEquals(5, c.rows()); // "the cat sat ." + "alone"
+      String[] words = {"the", "cat", "sat", "."};
+      float[] got = new float[FakeTeacher.DIM];
+      for (int t = 0; t < words.length; t++) {
+        double[] sum = new double[FakeTeacher.DIM];
+        int pieces = 0;
+        for (int w = 0; w < words.length; w++) {
+          if (w == t) {
+            continue;
+          }
+          int n = FakeTeacher.pieceCount(words[w]);
+          pieces += n;
+          for (int k = 0; k < FakeTeacher.DIM; k++) {
+            sum[k] += n * FakeTeacher.value(words[w], w, 2, k);
+          }
+        }
+        c.context(t, got);
+        for (int k = 0; k < FakeTeacher.DIM; k++) {
+          assertEquals(sum[k] / pieces, got[k], 1e-3, "target " + t);
+        }
+      }
+      c.context(4, got); // a one-word sentence has no context without its target
+      assertArrayEquals(new float[FakeTeacher.DIM], got);
+    }
+  }
 }

@@ -24,8 +24,8 @@ import java.util.Map;
  * @param teacherSource where the teacher's weights came from
  * @param dim context width
  * @param corpusPath the corpus file (informational; the identity holds its hash)
- * @param sentences context rows written
- * @param contextsBytes bytes of {@code contexts.f16} covered ({@code sentences × dim × 2})
+ * @param sentences sentences written
+ * @param contextsBytes bytes of {@code contexts.f16} covered ({@code rows × dim × 2}; a row per sentence, or per word with exclude_target)
  * @param sentencesBytes bytes of {@code sentences.txt} covered
  * @param crcContexts CRC32C of those bytes of {@code contexts.f16}
  * @param crcSentences CRC32C of those bytes of {@code sentences.txt}
@@ -58,6 +58,16 @@ public record CacheManifest(
     return new CacheManifest(identity, teacherFamily, teacherLayers, teacherSource, dim, corpusPath,
         sentences, contextsBytes, sentencesBytes, crcContexts, crcSentences, complete, teacherSeconds,
         corpusStats);
+  }
+
+  /** Context rows: one per sentence, or one per word when the target is excluded from its context. */
+  public long rows() {
+    return contextsBytes / (2L * dim);
+  }
+
+  /** Whether the cache holds one context per word occurrence (the exclude-target extension). */
+  public boolean perWord() {
+    return "true".equals(identity.settings().get("exclude_target"));
   }
 
   JsonObject toJson() {

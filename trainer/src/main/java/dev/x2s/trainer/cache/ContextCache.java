@@ -21,7 +21,7 @@ import java.util.zip.CRC32C;
  *
  * <ul>
  *   <li>{@code manifest.json} — {@link CacheManifest}: identity, teacher, sizes, CRC32C, complete flag;
- *   <li>{@code contexts.f16} — {@code N × dim} little-endian IEEE binary16 values, row {@code i} at byte
+ *   <li>{@code contexts.f16} — {@code N × dim} (or, with exclude_target, {@code words × dim}) little-endian IEEE binary16 values, row {@code i} at byte
  *       {@code i × dim × 2} (memory-mapped here);
  *   <li>{@code sentences.txt} — N lines, the words of sentence {@code i} joined by single spaces.
  * </ul>
@@ -62,7 +62,7 @@ public final class ContextCache implements AutoCloseable {
     this.rowBytes = manifest.dim() * 2;
     this.rowsPerMap = Math.max(1, (Integer.MAX_VALUE / 2) / rowBytes);
     this.channel = FileChannel.open(dir.resolve(CONTEXTS), StandardOpenOption.READ);
-    long rows = manifest.sentences();
+    long rows = manifest.rows();
     int n = (int) ((rows + rowsPerMap - 1) / rowsPerMap);
     maps = new MappedByteBuffer[n];
     for (int i = 0; i < n; i++) {
@@ -121,9 +121,9 @@ public final class ContextCache implements AutoCloseable {
    */
   static void verify(Path dir, CacheManifest m, long contextsBytes, long sentencesBytes, boolean exact)
       throws IOException {
-    if (contextsBytes != m.sentences() * m.dim() * 2L) {
-      throw new CacheException(dir.resolve(MANIFEST), "contexts_bytes " + contextsBytes + " is not sentences "
-          + m.sentences() + " × dim " + m.dim() + " × 2");
+    if (contextsBytes % (m.dim() * 2L) != 0 || (!m.perWord() && contextsBytes != m.sentences() * m.dim() * 2L)) {
+      throw new CacheException(dir.resolve(MANIFEST), "contexts_bytes " + contextsBytes + " is not "
+          + (m.perWord() ? "a multiple of dim " + m.dim() + " × 2" : "sentences " + m.sentences() + " × dim " + m.dim() + " × 2"));
     }
     checkFile(dir.resolve(CONTEXTS), contextsBytes, m.crcContexts(), exact);
     checkFile(dir.resolve(SENTENCES), sentencesBytes, m.crcSentences(), exact);
@@ -179,10 +179,20 @@ public final class ContextCache implements AutoCloseable {
     return manifest.sentences();
   }
 
+  /** Context rows: {@link #size()}, or the corpus's word count for a per-word cache. */
+  public long rows() {
+    return manifest.rows();
+  }
+
+  /** Whether there is one context row per word occurrence (exclude-target) rather than per sentence. */
+  public boolean perWord() {
+    return manifest.perWord();
+  }
+
   /** Reads context row {@code row} into {@code out[0..dim)}. */
   public void context(long row, float[] out) {
-    if (row < 0 || row >= manifest.sentences()) {
-      throw new IndexOutOfBoundsException("row " + row + " of " + manifest.sentences());
+    if (row < 0 || row >= manifest.rows()) {
+      throw new IndexOutOfBoundsException("row " + row + " of " + manifest.rows());
     }
     MappedByteBuffer m = maps[(int) (row / rowsPerMap)];
     int off = (int) ((row % rowsPerMap) * rowBytes);

@@ -145,20 +145,35 @@ public final class ContextCacheWriter implements AutoCloseable {
 
   /** Appends one sentence: its context vector ({@code dim} values, stored as fp16) and its words. */
   public void append(float[] context, List<String> words) throws IOException {
+    append(new float[][] {context}, words);
+  }
+
+  /**
+   * Appends one sentence with its context rows: one, or one per word for a per-word (exclude-target)
+   * cache.
+   */
+  public void append(float[][] contextRows, List<String> words) throws IOException {
     int dim = manifest.dim();
-    if (context.length != dim) {
-      throw new IllegalArgumentException("context has " + context.length + " values, cache width is " + dim);
-    }
     if (words.isEmpty()) {
       throw new IllegalArgumentException("sentence " + sentences + " has no words");
     }
-    if (ctxBuf.remaining() < dim * 2) {
-      flushContexts();
+    int expected = manifest.perWord() ? words.size() : 1;
+    if (contextRows.length != expected) {
+      throw new IllegalArgumentException("sentence " + sentences + ": " + contextRows.length
+          + " context rows, this cache takes " + expected);
     }
-    for (float v : context) {
-      ctxBuf.putShort(Half.fromFloat(v));
+    for (float[] context : contextRows) {
+      if (context.length != dim) {
+        throw new IllegalArgumentException("context has " + context.length + " values, cache width is " + dim);
+      }
+      if (ctxBuf.remaining() < dim * 2) {
+        flushContexts();
+      }
+      for (float v : context) {
+        ctxBuf.putShort(Half.fromFloat(v));
+      }
+      contextsBytes += dim * 2L;
     }
-    contextsBytes += dim * 2L;
     StringBuilder sb = new StringBuilder();
     for (String w : words) {
       if (w.isEmpty() || w.indexOf(' ') >= 0 || w.indexOf('\n') >= 0 || w.indexOf('\r') >= 0) {
