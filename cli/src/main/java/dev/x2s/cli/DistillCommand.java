@@ -67,7 +67,7 @@ final class DistillCommand implements Callable<Integer> {
   @Option(names = "--max-vocab", description = "Vocabulary size limit (default 200000; 0 = none).")
   Integer maxVocab;
 
-  @Option(names = "--dim-projection", paramLabel = "D", description = "Learned projection of the context to D dims (not implemented yet).")
+  @Option(names = "--dim-projection", paramLabel = "D", description = "Learned projection of the context to D dims: not implemented, refused when > 0.")
   Integer dimProjection;
 
   @Option(names = "--optimizer", description = "adam (SparseAdam, default) or sgd (linear decay).")
