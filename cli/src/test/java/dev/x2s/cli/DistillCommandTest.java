@@ -64,4 +64,19 @@ class DistillCommandTest {
     assertThrows(CommandLine.ParameterException.class,
         () -> resolve("--teacher", "x", "--corpus", "c", "--out", "o", "--variant", "document"));
   }
+
+  @Test
+  void shippedConfigParses() throws Exception {
+    Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+    while (dir != null && !Files.isDirectory(dir.resolve("configs"))) {
+      dir = dir.getParent();
+    }
+    assertTrue(dir != null, "no configs/ above " + System.getProperty("user.dir"));
+    DistillConfig c = resolve("--config", dir.resolve("configs/x2static-minilm.yaml").toString());
+    assertEquals("all-minilm-l6-v2", c.teacher());
+    assertEquals(5e-6, c.t());
+    assertEquals(1e-3, c.lr());
+    assertEquals(List.of(-1), c.layers());
+    assertEquals(20000, c.maxSentences());
+  }
 }
