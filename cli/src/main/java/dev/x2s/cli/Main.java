@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ConvertCommand.class,
       PcCommand.class,
       AnalyzeCommand.class,
+      DistillCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
