@@ -44,6 +44,7 @@ public final class DatasetResolver {
   private final Path dataDir;
   private final Function<String, String> env;
   private final Path workingDir;
+  private final boolean searchShared;
   private final Path cacheDir;
   private final boolean download;
   private final Downloader downloader;
@@ -53,6 +54,7 @@ public final class DatasetResolver {
     this.manifest = b.manifest != null ? b.manifest : Manifest.bundled();
     this.dataDir = b.dataDir;
     this.env = b.env;
+    this.searchShared = b.searchShared;
     this.workingDir =
         (b.workingDir != null ? b.workingDir : Path.of(System.getProperty("user.dir")))
             .toAbsolutePath()
@@ -139,8 +141,10 @@ public final class DatasetResolver {
       locs.add(
           new Location(Path.of(fromEnv).toAbsolutePath().normalize(), "$X2S_DATA " + fromEnv, false));
     }
-    Path shared = findShared(workingDir);
-    if (shared != null) {
+    Path shared = searchShared ? findShared(workingDir) : null;
+    if (!searchShared) {
+      looked.add("shared directories not searched");
+    } else if (shared != null) {
       locs.add(new Location(shared, "shared directory " + shared, false));
     } else {
       looked.add("no shared/benchmarks-data in " + workingDir + " or any parent");
@@ -253,6 +257,7 @@ public final class DatasetResolver {
     private Path dataDir;
     private Function<String, String> env = System::getenv;
     private Path workingDir;
+    private boolean searchShared = true;
     private Path cacheDir;
     private Boolean download;
     private String baseUrl;
@@ -278,6 +283,15 @@ public final class DatasetResolver {
     }
 
     /** Directory the upward search for {@code shared/} starts from (default {@code user.dir}). */
+    /**
+     * Whether to look for a {@code shared/} directory above the working directory (default true);
+     * tests switch it off so that a shared directory on the machine cannot answer for the cache.
+     */
+    public Builder searchShared(boolean search) {
+      this.searchShared = search;
+      return this;
+    }
+
     public Builder workingDir(Path dir) {
       this.workingDir = dir;
       return this;

@@ -36,6 +36,7 @@ class DatasetResolverTest {
     return DatasetResolver.builder()
         .env(env::get)
         .workingDir(tmp.resolve("nowhere"))
+        .searchShared(false) // a shared/ above the temp dir must not answer for the cache
         .cacheDir(tmp.resolve("cache"))
         .download(false);
   }
@@ -51,6 +52,7 @@ class DatasetResolverTest {
         offline(Map.of("X2S_DATA", tmp.resolve("b").toString()))
             .dataDir(tmp.resolve("a"))
             .workingDir(wd)
+            .searchShared(true)
             .build();
 
     ResolvedDataset d = r.resolve("ws353-sim");
@@ -81,7 +83,9 @@ class DatasetResolverTest {
 
   @Test
   void notFoundSaysNoSharedDirectoryAbove() {
-    DatasetResolver r = offline(Map.of()).build();
+    org.junit.jupiter.api.Assumptions.assumeTrue(DatasetResolver.findShared(tmp) == null,
+        "a shared/ directory above " + tmp + " would answer");
+    DatasetResolver r = offline(Map.of()).searchShared(true).build();
     DatasetNotFoundException e =
         assertThrows(DatasetNotFoundException.class, () -> r.resolve("rw"));
     assertTrue(

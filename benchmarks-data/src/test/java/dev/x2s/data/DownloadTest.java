@@ -62,6 +62,7 @@ class DownloadTest {
         DatasetResolver.builder()
             .env(k -> null)
             .workingDir(tmp.resolve("nowhere"))
+            .searchShared(false)
             .cacheDir(tmp.resolve("cache"))
             .baseUrl(base);
     return (m == null ? b : b.manifest(m)).build();

@@ -49,7 +49,7 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--analogy-limit", defaultValue = "300000", description = "Analogy search space: the first N words. Default: ${DEFAULT-VALUE}")
   int analogyLimit;
 
-  @Option(names = "--format", description = "md, csv or json (default: from --out's extension, else md)")
+  @Option(names = "--format", description = "md, csv or json: what is printed, and --out's format (default: md on screen, --out by its extension)")
   String format;
 
   @Option(names = "--out", paramLabel = "FILE", description = "Write the report here (atomically) as well as printing it.")
@@ -94,12 +94,13 @@ final class EvalCommand implements Callable<Integer> {
       }
     }
     EvaluationReport report = new EvaluationReport(options, rows);
-    EvaluationReport.Format fmt = format != null
+    // The screen shows --format (default Markdown); --out is written in its extension's format.
+    EvaluationReport.Format shown = format != null
         ? EvaluationReport.Format.forFile(Path.of("report." + format))
-        : out != null ? EvaluationReport.Format.forFile(out) : EvaluationReport.Format.MARKDOWN;
-    System.out.print(report.render(fmt));
+        : EvaluationReport.Format.MARKDOWN;
+    System.out.print(report.render(shown));
     if (out != null) {
-      report.write(out, fmt);
+      report.write(out, format != null ? shown : EvaluationReport.Format.forFile(out));
     }
     return 0;
   }

@@ -24,7 +24,6 @@ public final class Main implements Runnable {
   /** The configured command line (exit codes: 0 ok, 2 usage error, 1 failure). */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
-    cl.setExitCodeExceptionMapper(e -> 1);
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           while ((e instanceof java.io.UncheckedIOException

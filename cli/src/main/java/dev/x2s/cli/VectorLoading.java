@@ -16,11 +16,13 @@ final class VectorLoading {
     long size = java.nio.file.Files.size(file);
     try (Progress p = quiet ? Progress.silent("load") : Progress.builder("load " + file.getFileName())
         .total(size).unit("B").build()) {
+      long t0 = System.nanoTime();
       LoadResult r = VectorFiles.read(file, options.withProgress(delta(p)));
+      double seconds = (System.nanoTime() - t0) / 1e9;
       if (!quiet) {
         p.close();
-        System.err.printf("%s: %s, %,d words × %d%s%n", file, r.report().format(),
-            r.vectors().size(), r.vectors().dim(),
+        System.err.printf("%s: %s, %,d words × %d, loaded in %.3f s%s%n", file, r.report().format(),
+            r.vectors().size(), r.vectors().dim(), seconds,
             r.report().duplicates() > 0 ? ", " + r.report().duplicates() + " duplicates dropped" : "");
       }
       return r;

@@ -1,11 +1,9 @@
 package dev.x2s.trainer;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -105,17 +103,11 @@ public final class Vocabulary {
 
   /** Writes {@code word<TAB>count} lines, with a {@code #total<TAB>N} first line, atomically. */
   public void save(Path file) throws IOException {
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".tmp");
-    try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      w.write("#total\t" + totalTokens + "\n");
-      for (int i = 0; i < words.length; i++) {
-        w.write(words[i] + "\t" + counts[i] + "\n");
-      }
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(tmp);
-      throw e;
+    StringBuilder sb = new StringBuilder("#total\t").append(totalTokens).append('\n');
+    for (int i = 0; i < words.length; i++) {
+      sb.append(words[i]).append('\t').append(counts[i]).append('\n');
     }
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    dev.x2s.vectors.AtomicFiles.writeString(file, sb.toString());
   }
 
   /** Reads a file written by {@link #save}; errors name the file and line. */

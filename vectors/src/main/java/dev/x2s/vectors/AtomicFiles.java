@@ -24,6 +24,26 @@ public final class AtomicFiles {
 
   private AtomicFiles() {}
 
+  /** Writes {@code text} as UTF-8 to {@code target}, atomically. */
+  public static void writeString(Path target, String text) throws IOException {
+    write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * Temporary files are created owner-only (0600); a shipped vector file or report must not be. The
+   * new file gets the permissions of the file it replaces, else {@code rw-r--r--}.
+   */
+  private static void sharePermissions(Path tmp, Path target) throws IOException {
+    try {
+      java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
+          ? Files.getPosixFilePermissions(target)
+          : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+      Files.setPosixFilePermissions(tmp, perms);
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: keep the defaults
+    }
+  }
+
   /** Writes {@code target} atomically with the bytes {@code body} produces (buffered stream). */
   public static void write(Path target, Body body) throws IOException {
     Path abs = target.toAbsolutePath();
@@ -32,6 +52,7 @@ public final class AtomicFiles {
     Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
     boolean ok = false;
     try {
+      sharePermissions(tmp, abs);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
           OutputStream out =
               new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 20)) {

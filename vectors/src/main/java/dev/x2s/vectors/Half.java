@@ -5,11 +5,11 @@ package dev.x2s.vectors;
  * half with round-to-nearest-even (subnormals, overflow to infinity, NaN kept quiet with the top
  * payload bits), half to float exactly.
  */
-final class Half {
+public final class Half {
   private Half() {}
 
   /** The binary16 bits (low 16 bits of the result) nearest to {@code f}, ties to even. */
-  static short fromFloat(float f) {
+  public static short fromFloat(float f) {
     int bits = Float.floatToRawIntBits(f);
     int sign = (bits >>> 16) & 0x8000;
     int exp = (bits >>> 23) & 0xff;
@@ -46,7 +46,7 @@ final class Half {
   }
 
   /** The float equal to the binary16 {@code h} (low 16 bits). */
-  static float toFloat(short h) {
+  public static float toFloat(short h) {
     int bits = h & 0xffff;
     int sign = (bits & 0x8000) << 16;
     int exp = (bits >>> 10) & 0x1f;

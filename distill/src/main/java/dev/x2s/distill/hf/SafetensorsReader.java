@@ -302,7 +302,7 @@ public final class SafetensorsReader implements AutoCloseable {
         case "F32" -> buf.asFloatBuffer().get(out);
         case "F16" -> {
           for (int i = 0; i < out.length; i++) {
-            out[i] = Half.toFloat(buf.getShort(2 * i));
+            out[i] = dev.x2s.vectors.Half.toFloat(buf.getShort(2 * i));
           }
         }
         case "BF16" -> {

@@ -8,11 +8,7 @@ import com.google.gson.JsonPrimitive;
 import dev.x2s.evaluate.BenchmarkScore;
 import dev.x2s.evaluate.EvaluationOptions;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -215,20 +211,7 @@ public final class EvaluationReport {
 
   /** Writes the report atomically (temp file in the same directory, then rename). */
   public void write(Path file, Format format) throws IOException {
-    Path abs = file.toAbsolutePath();
-    Path dir = abs.getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-    try {
-      Files.writeString(tmp, render(format), StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    dev.x2s.vectors.AtomicFiles.writeString(file, render(format));
   }
 
   /** Writes in the format given by the file's extension. */

@@ -1,0 +1,119 @@
+package dev.x2s.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.x2s.vectors.VectorFiles;
+import dev.x2s.vectors.WordVectors;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the x2s command line in-process and checks outputs and exit codes. */
+class CliTest {
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      var cl = Main.commandLine();
+      cl.setOut(new java.io.PrintWriter(System.out, true));
+      cl.setErr(new java.io.PrintWriter(System.err, true));
+      int code = cl.execute(args);
+      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  /** A 5-word, 2-d word2vec text file. */
+  private Path tiny() throws Exception {
+    Path f = dir.resolve("tiny.txt");
+    Files.writeString(f, "5 2\nking 1 0.5\nqueen 0.9 0.6\nman 1 -0.5\nwoman 0.9 -0.4\ncat -1 0\n");
+    return f;
+  }
+
+  @Test
+  void usageErrorsExitWith2() {
+    Run r = run("eval", "--no-such-option", "x");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("Unknown option"), r.err());
+  }
+
+  @Test
+  void failuresExitWith1AndOneLineCause() {
+    Run r = run("neighbors", dir.resolve("missing.txt").toString(), "king");
+    assertEquals(1, r.code());
+    assertTrue(r.err().startsWith("x2s: "), r.err());
+    assertTrue(r.err().contains("missing.txt"), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+  }
+
+  @Test
+  void neighborsPrintsNearestByCosine() throws Exception {
+    Run r = run("neighbors", tiny().toString(), "king", "-k", "1", "-q");
+    assertEquals(0, r.code(), r.err());
+    // cos(king, queen) = (0.9 + 0.3)/(1.1180·1.0817) = 0.9923 beats man (0.6) and woman (0.6)
+    assertTrue(r.out().contains("queen"), r.out());
+    assertTrue(r.out().contains("0.9923"), r.out());
+  }
+
+  @Test
+  void convertRoundTripsThroughX2v() throws Exception {
+    Path x2v = dir.resolve("t.x2v");
+    Path back = dir.resolve("back.vec");
+    assertEquals(0, run("convert", tiny().toString(), x2v.toString(), "-q").code());
+    assertEquals(0, run("convert", x2v.toString(), back.toString(), "-q").code());
+    WordVectors a = VectorFiles.read(tiny());
+    WordVectors b = VectorFiles.read(back);
+    assertEquals(a.words(), b.words());
+    assertArrayEquals(a.matrix(), b.matrix());
+  }
+
+  @Test
+  void failedConvertLeavesNoOutputAndKeepsAnOldOne() throws Exception {
+    Path bad = dir.resolve("bad.txt");
+    Files.writeString(bad, "2 2\nking 1 0.5\nqueen 0.9 oops\n");
+    Path out = dir.resolve("out.vec");
+    Run r = run("convert", bad.toString(), out.toString(), "-q");
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("bad.txt") && r.err().contains(":3"), r.err());
+    assertFalse(Files.exists(out));
+    Files.writeString(out, "old");
+    run("convert", bad.toString(), out.toString(), "-q");
+    assertEquals("old", Files.readString(out));
+    try (var files = Files.list(dir)) {
+      assertEquals(0, files.filter(p -> p.getFileName().toString().endsWith(".tmp")).count());
+    }
+  }
+
+  @Test
+  void evalScoresBenchmarksWithCoverage() throws Exception {
+    Path report = dir.resolve("r.json");
+    Run r = run("eval", tiny().toString(), "--benchmarks", "simlex999,google",
+        "--data", SharedData.root().toString(), "--offline", "-q", "--out", report.toString());
+    assertEquals(0, r.code(), r.err());
+    // SimLex holds one pair of the tiny words (woman man): covered 1/999, Spearman undefined (n/a).
+    assertTrue(r.out().contains("| n/a (1/999) |"), r.out());
+    // Google holds "king queen man woman" and "man woman king queen"; both are solved. By hand for
+    // the first, x ∈ {woman, cat} (a, b, c excluded): 3CosAdd(woman) = cos(w,queen) − cos(w,king)
+    // + cos(w,man) = 0.535 − 0.636 + 0.999 = 0.898 > 3CosAdd(cat) = −0.832 + 0.894 − 0.894 = −0.832.
+    assertTrue(r.out().contains("| 1.0000 (2/19544) |"), r.out());
+    String json = Files.readString(report).replaceAll("\\s", "");
+    assertTrue(json.contains("\"benchmark\":\"google\",\"metric\":\"3cosadd\",\"score\":1.0,\"covered\":2"), json);
+  }
+}
