@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       NeighborsCommand.class,
       ConvertCommand.class,
+      BaselineCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
