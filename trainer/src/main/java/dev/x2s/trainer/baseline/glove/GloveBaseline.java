@@ -125,13 +125,12 @@ public final class GloveBaseline {
 
   private static double slice(GloveModel model, CooccurrenceRecords records, long from, long to, int dim,
       Progress p, AtomicLong skipped) {
-    double[] u1 = new double[dim];
-    double[] u2 = new double[dim];
+    GloveModel.Scratch scratch = model.scratch();
     double cost = 0;
     long bad = 0;
     long pending = 0;
     for (long r = from; r < to; r++) {
-      double c = model.step(records.word(r), records.context(r), records.value(r), u1, u2);
+      double c = model.step(records.word(r), records.context(r), records.value(r), scratch);
       if (Double.isNaN(c)) {
         bad++;
       } else {
