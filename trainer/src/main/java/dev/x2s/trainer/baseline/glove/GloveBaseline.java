@@ -52,6 +52,10 @@ public final class GloveBaseline {
         }
       }
       try (CooccurrenceRecords records = CooccurrenceRecords.from(pairs, o.tempDir())) {
+        if (records.size() == 0) {
+          throw new IllegalArgumentException("GloVe: no two vocabulary words share a sentence ("
+              + counter.sentences() + " sentences, " + counter.vocabTokens() + " vocabulary tokens)");
+        }
         records.shuffle(o.seed());
         double cooccurSeconds = (System.nanoTime() - t1) / 1e9;
         if (log != null) {
@@ -125,12 +129,13 @@ public final class GloveBaseline {
 
   private static double slice(GloveModel model, CooccurrenceRecords records, long from, long to, int dim,
       Progress p, AtomicLong skipped) {
-    GloveModel.Scratch scratch = model.scratch();
+    double[] u1 = new double[dim];
+    double[] u2 = new double[dim];
     double cost = 0;
     long bad = 0;
     long pending = 0;
     for (long r = from; r < to; r++) {
-      double c = model.step(records.word(r), records.context(r), records.value(r), scratch);
+      double c = model.step(records.word(r), records.context(r), records.value(r), u1, u2);
       if (Double.isNaN(c)) {
         bad++;
       } else {

@@ -79,53 +79,21 @@ final class GloveModel {
     return gradsq;
   }
 
-  /** Per-thread work arrays for {@link #step}. */
-  static final class Scratch {
-    final double[] a;
-    final double[] c;
-    final double[] ga;
-    final double[] gc;
-    final double[] u1;
-    final double[] u2;
-
-    Scratch(int dim) {
-      a = new double[dim];
-      c = new double[dim];
-      ga = new double[dim];
-      gc = new double[dim];
-      u1 = new double[dim];
-      u2 = new double[dim];
-    }
-  }
-
-  Scratch scratch() {
-    return new Scratch(dim);
-  }
-
   /**
    * One AdaGrad step on the record (word, context, x); returns its weighted squared error ½·f·diff²
    * before the step, or NaN if the record was skipped (diff not finite).
    *
-   * <p>The two rows and their accumulators are copied into {@code s} and updated there: with every
-   * access at the same index of distinct arrays, the JIT vectorizes the square roots and divisions that
-   * dominate the step (about 2× faster than indexing the shared arrays at two offsets).
+   * @param u1 scratch of length dim (one per thread)
+   * @param u2 scratch of length dim (one per thread)
    */
-  double step(int word, int context, double x, Scratch s) {
+  double step(int word, int context, double x, double[] u1, double[] u2) {
     final double[] w = this.w;
     final double[] g = this.gradsq;
-    final double[] a = s.a;
-    final double[] c = s.c;
-    final double[] ga = s.ga;
-    final double[] gc = s.gc;
-    final double[] u1 = s.u1;
-    final double[] u2 = s.u2;
     final int l1 = word * stride;
     final int l2 = (context + vocab) * stride;
-    System.arraycopy(w, l1, a, 0, dim);
-    System.arraycopy(w, l2, c, 0, dim);
     double diff = 0;
     for (int b = 0; b < dim; b++) {
-      diff += a[b] * c[b];
+      diff += w[l1 + b] * w[l2 + b];
     }
     diff += w[l1 + dim] + w[l2 + dim] - Math.log(x);
     double fdiff = x > xMax ? diff : Math.pow(x / xMax, alpha) * diff;
@@ -133,31 +101,23 @@ final class GloveModel {
       return Double.NaN;
     }
     double cost = 0.5 * fdiff * diff;
-    System.arraycopy(g, l1, ga, 0, dim);
-    System.arraycopy(g, l2, gc, 0, dim);
-    for (int b = 0; b < dim; b++) {
-      double t1 = Math.max(-clip, Math.min(clip, fdiff * c[b])) * eta;
-      double t2 = Math.max(-clip, Math.min(clip, fdiff * a[b])) * eta;
-      u1[b] = t1 / Math.sqrt(ga[b]);
-      u2[b] = t2 / Math.sqrt(gc[b]);
-      ga[b] += t1 * t1;
-      gc[b] += t2 * t2;
-    }
-    System.arraycopy(ga, 0, g, l1, dim);
-    System.arraycopy(gc, 0, g, l2, dim);
     double sum1 = 0;
     double sum2 = 0;
     for (int b = 0; b < dim; b++) {
+      double t1 = Math.max(-clip, Math.min(clip, fdiff * w[l2 + b])) * eta;
+      double t2 = Math.max(-clip, Math.min(clip, fdiff * w[l1 + b])) * eta;
+      u1[b] = t1 / Math.sqrt(g[l1 + b]);
+      u2[b] = t2 / Math.sqrt(g[l2 + b]);
       sum1 += u1[b];
       sum2 += u2[b];
+      g[l1 + b] += t1 * t1;
+      g[l2 + b] += t2 * t2;
     }
-    if (Double.isFinite(sum1) && Double.isFinite(sum2)) { // as in C: apply only finite updates
+    if (Double.isFinite(sum1) && Double.isFinite(sum2)) {
       for (int b = 0; b < dim; b++) {
-        a[b] -= u1[b];
-        c[b] -= u2[b];
+        w[l1 + b] -= u1[b];
+        w[l2 + b] -= u2[b];
       }
-      System.arraycopy(a, 0, w, l1, dim);
-      System.arraycopy(c, 0, w, l2, dim);
     }
     w[l1 + dim] -= finiteOrZero(fdiff / Math.sqrt(g[l1 + dim]));
     w[l2 + dim] -= finiteOrZero(fdiff / Math.sqrt(g[l2 + dim]));

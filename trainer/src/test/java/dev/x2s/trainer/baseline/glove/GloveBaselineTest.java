@@ -113,4 +113,13 @@ class GloveBaselineTest {
     double[] wa = withinAcross(r.vectors());
     assertTrue(wa[0] > wa[1] + 0.3, "within " + wa[0] + " across " + wa[1]);
   }
+
+  /** Sentences of one vocabulary word each have no pairs: a clear error, not NaN vectors. */
+  @Test
+  void noPairsIsAnError() {
+    List<List<String>> corpus = List.of(List.of("a"), List.of("b"), List.of("a"));
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> GloveBaseline.train(corpus, small(), null));
+    assertTrue(e.getMessage().contains("no two vocabulary words share a sentence"), e.getMessage());
+  }
 }

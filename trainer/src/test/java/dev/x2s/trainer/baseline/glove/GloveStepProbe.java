@@ -24,14 +24,15 @@ public class GloveStepProbe {
       x[i] = (float) (0.1 + 50 * Math.pow(rng.nextDouble(), 4));
     }
     GloveModel m = new GloveModel(vocab, GloveOptions.defaults().withDim(dim));
-    GloveModel.Scratch sc = m.scratch();
+    double[] u1 = new double[dim];
+    double[] u2 = new double[dim];
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     for (int round = 0; round < 3; round++) {
       long cpu0 = mx.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       double cost = 0;
       for (int i = 0; i < n; i++) {
-        cost += m.step(w[i], c[i], x[i], sc);
+        cost += m.step(w[i], c[i], x[i], u1, u2);
       }
       double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
       double wall = (System.nanoTime() - t0) / 1e9;
