@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       PcCommand.class,
       AnalyzeCommand.class,
       DistillCommand.class,
+      BaselineCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,0 +1,261 @@
+package dev.x2s.cli;
+
+import com.google.gson.GsonBuilder;
+import dev.x2s.distill.progress.Progress;
+import dev.x2s.trainer.baseline.Word2VecBaseline;
+import dev.x2s.trainer.baseline.Word2VecOptions;
+import dev.x2s.trainer.baseline.glove.GloveBaseline;
+import dev.x2s.trainer.baseline.glove.GloveOptions;
+import dev.x2s.trainer.baseline.glove.GloveResult;
+import dev.x2s.trainer.baseline.glove.GloveStats;
+import dev.x2s.vectors.AtomicFiles;
+import dev.x2s.vectors.VectorFiles;
+import dev.x2s.vectors.VectorFormat;
+import dev.x2s.vectors.WordVectors;
+import dev.x2s.vectors.WriteOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code x2s baseline}: word vectors trained from scratch (word2vec CBOW / skip-gram with DL4J, GloVe with
+ * x2s's own implementation) on a corpus read through x2s's corpus reader and word tokenizer, with a
+ * provenance file next to the output.
+ */
+@Command(name = "baseline", mixinStandardHelpOptions = true,
+    description = "Train from-scratch baseline vectors (w2v-cbow, w2v-sg, glove) on a corpus, using x2s's "
+        + "sentence splitter and word tokenizer. Writes OUT atomically and OUT.provenance.json.")
+final class BaselineCommand implements Callable<Integer> {
+  @Option(names = "--method", required = true, description = "w2v-cbow, w2v-sg or glove")
+  String method;
+
+  @Option(names = "--corpus", required = true, paramLabel = "FILE",
+      description = "Plain or WikiExtractor text, optionally gzip-compressed.")
+  Path corpus;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE",
+      description = "Output vectors; format from the extension: .x2v, .bin (word2vec binary), .vec, "
+          + ".glove.txt, else word2vec text.")
+  Path out;
+
+  @Option(names = "--max-sentences", defaultValue = "0", paramLabel = "N",
+      description = "Use only the first N sentences (0 = all). Default: ${DEFAULT-VALUE}")
+  long maxSentences;
+
+  @Option(names = "--dim", defaultValue = "100", paramLabel = "D", description = "Vector size. Default: ${DEFAULT-VALUE}")
+  int dim;
+
+  @Option(names = "--epochs", paramLabel = "E",
+      description = "Passes (default: 15 iterations for glove, 5 epochs for word2vec).")
+  Integer epochs;
+
+  @Option(names = "--window", paramLabel = "W",
+      description = "Context words on each side (default: 10 for glove, 5 for word2vec).")
+  Integer window;
+
+  @Option(names = "--min-count", defaultValue = "5", paramLabel = "M",
+      description = "Drop words seen fewer times. Default: ${DEFAULT-VALUE}")
+  int minCount;
+
+  @Option(names = "--lower", description = "Lower-case the words.")
+  boolean lower;
+
+  @Option(names = "--threads", paramLabel = "T",
+      description = "Training threads (default: all processors). More than one is not reproducible bit for bit.")
+  Integer threads;
+
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed. Default: ${DEFAULT-VALUE}")
+  long seed;
+
+  @Option(names = "--memory-mb", defaultValue = "1536", paramLabel = "MB",
+      description = "glove: heap for counting co-occurrences before spilling sorted runs to disk. Default: ${DEFAULT-VALUE}")
+  long memoryMb;
+
+  @Option(names = "--temp-dir", paramLabel = "DIR",
+      description = "glove: where the spill runs and the co-occurrence records go (default: the system's).")
+  Path tempDir;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+  boolean quiet;
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    String m = method.toLowerCase(Locale.ROOT);
+    if (!List.of("w2v-cbow", "w2v-sg", "glove").contains(m)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--method must be w2v-cbow, w2v-sg or glove, not " + method);
+    }
+    if (!Files.isRegularFile(corpus)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--corpus " + corpus + ": no such file");
+    }
+    if (dim < 1 || minCount < 1 || (epochs != null && epochs < 1) || (window != null && window < 1)
+        || (threads != null && threads < 1) || memoryMb < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--dim, --min-count, --epochs, --window, --threads and --memory-mb must be positive");
+    }
+    VectorFormat format = formatFor(out);
+    PrintStream log = quiet ? null : System.err;
+    int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    CorpusSentences sentences = new CorpusSentences(corpus, maxSentences, lower);
+    Instant started = Instant.now();
+    long t0 = System.nanoTime();
+
+    Map<String, Object> options = new LinkedHashMap<>();
+    Map<String, Object> counts = new LinkedHashMap<>();
+    WordVectors vectors;
+    if (m.equals("glove")) {
+      GloveOptions o = GloveOptions.defaults().withDim(dim).withMinCount(minCount).withThreads(nThreads)
+          .withSeed(seed).withMemoryBytes(memoryMb << 20).withTempDir(tempDir);
+      if (epochs != null) {
+        o = o.withIterations(epochs);
+      }
+      if (window != null) {
+        o = o.withWindow(window);
+      }
+      options.put("dim", o.dim());
+      options.put("window", o.window());
+      options.put("symmetric", true);
+      options.put("distanceWeighting", "1/d");
+      options.put("minCount", o.minCount());
+      options.put("iterations", o.iterations());
+      options.put("xMax", o.xMax());
+      options.put("alpha", o.alpha());
+      options.put("eta", o.eta());
+      options.put("gradClip", o.gradClip());
+      options.put("output", "W + W~ (glove.c -model 2), no <unk> row");
+      options.put("threads", o.threads());
+      options.put("memoryBytes", o.memoryBytes());
+      GloveResult r = GloveBaseline.train(sentences, o, log);
+      vectors = r.vectors();
+      GloveStats s = r.stats();
+      counts.put("sentences", s.sentences());
+      counts.put("tokens", s.tokens());
+      counts.put("vocabulary", s.vocabSize());
+      counts.put("vocabularyTokens", s.vocabTokens());
+      counts.put("cooccurrencePairs", s.pairs());
+      counts.put("hashTableSlots", s.tableSlots());
+      counts.put("spills", s.spills());
+      counts.put("skippedSteps", s.skippedSteps());
+      counts.put("costPerIteration", s.costs());
+      counts.put("vocabSeconds", s.vocabSeconds());
+      counts.put("cooccurSeconds", s.cooccurSeconds());
+      counts.put("trainSeconds", s.trainSeconds());
+    } else {
+      boolean sg = m.equals("w2v-sg");
+      Word2VecOptions d = Word2VecOptions.defaults(sg, dim);
+      Word2VecOptions o = new Word2VecOptions(sg, dim, window != null ? window : d.window(), minCount,
+          d.negatives(), d.sample(), epochs != null ? epochs : d.epochs(), d.learningRate(), nThreads, seed);
+      options.put("skipGram", o.skipGram());
+      options.put("dim", o.dim());
+      options.put("window", o.window());
+      options.put("minCount", o.minCount());
+      options.put("negatives", o.negatives());
+      options.put("sample", o.sample());
+      options.put("epochs", o.epochs());
+      options.put("learningRate", o.learningRate());
+      options.put("threads", o.threads());
+      if (log != null) {
+        log.printf("%s: DL4J word2vec, %d dimensions, %d epochs, %d threads%n", m, dim, o.epochs(), nThreads);
+      }
+      vectors = Word2VecBaseline.train(sentences.joined(), o);
+      counts.put("sentences", sentences.sentences());
+      counts.put("tokens", sentences.words());
+      counts.put("vocabulary", vectors.size());
+    }
+    double trainSeconds = (System.nanoTime() - t0) / 1e9;
+
+    try (Progress p = quiet ? Progress.silent("write") : Progress.builder("write " + out.getFileName())
+        .total(vectors.size()).unit("rows").build()) {
+      VectorFiles.write(vectors, out, format, WriteOptions.defaults().withProgress(VectorLoading.delta(p)));
+    }
+    double wallSeconds = (System.nanoTime() - t0) / 1e9;
+
+    Map<String, Object> prov = new LinkedHashMap<>();
+    prov.put("tool", "x2s baseline");
+    prov.put("command", spec.commandLine().getParseResult().originalArgs());
+    prov.put("method", m);
+    prov.put("options", options);
+    Map<String, Object> corpusInfo = new LinkedHashMap<>();
+    corpusInfo.put("path", corpus.toString());
+    corpusInfo.put("bytes", Files.size(corpus));
+    corpusInfo.put("sha256", sha256(corpus));
+    corpusInfo.put("maxSentences", maxSentences);
+    corpusInfo.put("tokenizer", "dev.x2s.distill.corpus.WordTokenizer, sentence splitter RULES");
+    corpusInfo.put("lowercase", lower);
+    prov.put("corpus", corpusInfo);
+    prov.put("counts", counts);
+    prov.put("seed", seed);
+    prov.put("output", Map.of("file", out.getFileName().toString(), "format", format.name(),
+        "words", vectors.size(), "dim", vectors.dim()));
+    Map<String, Object> versions = new LinkedHashMap<>();
+    versions.put("x2s", Main.class.getAnnotation(Command.class).version()[0]);
+    versions.put("java", System.getProperty("java.version"));
+    if (!m.equals("glove")) {
+      versions.put("dl4j", jarName(org.deeplearning4j.models.word2vec.Word2Vec.class));
+    }
+    prov.put("versions", versions);
+    prov.put("started", started.toString());
+    prov.put("trainSeconds", round(trainSeconds));
+    prov.put("wallSeconds", round(wallSeconds));
+    String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(prov) + "\n";
+    Path provFile = out.resolveSibling(out.getFileName() + ".provenance.json");
+    AtomicFiles.write(provFile, o -> o.write(json.getBytes(StandardCharsets.UTF_8)));
+    if (log != null) {
+      log.printf("%s: %s, %,d words × %d, %.1f s (provenance: %s)%n", out, format, vectors.size(),
+          vectors.dim(), wallSeconds, provFile.getFileName());
+    }
+    return 0;
+  }
+
+  static VectorFormat formatFor(Path out) {
+    String n = out.getFileName().toString().toLowerCase(Locale.ROOT);
+    return n.endsWith(".x2v") ? VectorFormat.X2V : n.endsWith(".bin") ? VectorFormat.WORD2VEC_BINARY
+        : n.endsWith(".vec") ? VectorFormat.FASTTEXT_VEC : n.endsWith(".glove.txt") ? VectorFormat.GLOVE
+        : VectorFormat.WORD2VEC_TEXT;
+  }
+
+  private static double round(double seconds) {
+    return Math.round(seconds * 10) / 10.0;
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file),
+        MessageDigest.getInstance("SHA-256"))) {
+      byte[] buf = new byte[1 << 16];
+      while (in.read(buf) >= 0) {
+        // digesting
+      }
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The jar a class came from (its name carries the version), or "unknown". */
+  private static String jarName(Class<?> c) {
+    try {
+      return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).getFileName().toString();
+    } catch (Exception e) {
+      return "unknown";
+    }
+  }
+}
