@@ -131,7 +131,7 @@ public final class ContextBuilder {
           }
           throw new IOException(emptyCorpusMessage(corpus, reader.stats()));
         }
-        writer.finish(reader.stats().toString());
+        writer.finish(corpusSummary(reader.stats(), writer));
       }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
@@ -232,12 +232,20 @@ public final class ContextBuilder {
     return out;
   }
 
+  /** The reader's line counts with the sentences and words actually cached (the reader counts no sentences). */
+  private static String corpusSummary(CorpusStats s, ContextCacheWriter w) {
+    return String.format(Locale.ROOT, "lines %,d, documents %,d, paragraphs read %,d, empty lines %,d, bad UTF-8 lines %,d"
+        + ", overlong lines %,d; sentences cached %,d", s.lines(), s.documents(), s.paragraphs(), s.emptyLines(),
+        s.badUtf8Lines(), s.overlongLines(), w.sentences());
+  }
+
   static String emptyCorpusMessage(Path corpus, CorpusStats s) {
     if (s.lines() > 0 && s.badUtf8Lines() == s.lines()) {
       return corpus + ": no usable text: all " + s.lines() + " lines are malformed UTF-8 (first at line "
           + s.firstBadUtf8Line() + "); x2s reads UTF-8 text, convert the corpus first (e.g. iconv)";
     }
-    return corpus + ": the corpus has no sentences (" + s + ")";
+    return corpus + ": the corpus has no sentences (lines " + s.lines() + ", empty lines " + s.emptyLines()
+        + ", bad UTF-8 lines " + s.badUtf8Lines() + ", overlong lines " + s.overlongLines() + ")";
   }
 
   private static void deleteCache(Path dir) throws IOException {
