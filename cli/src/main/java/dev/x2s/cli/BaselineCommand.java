@@ -2,6 +2,7 @@ package dev.x2s.cli;
 
 import com.google.gson.GsonBuilder;
 import dev.x2s.distill.progress.Progress;
+import dev.x2s.trainer.baseline.FastWord2Vec;
 import dev.x2s.trainer.baseline.Word2VecBaseline;
 import dev.x2s.trainer.baseline.Word2VecOptions;
 import dev.x2s.trainer.baseline.glove.GloveBaseline;
@@ -40,10 +41,10 @@ import picocli.CommandLine.Spec;
  * provenance file next to the output.
  */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
-    description = "Train from-scratch baseline vectors (w2v-cbow, w2v-sg, glove) on a corpus, using x2s's "
+    description = "Train from-scratch baseline vectors (w2v-cbow, w2v-sg, glove; dl4j-cbow, dl4j-sg) on a corpus, using x2s's "
         + "sentence splitter and word tokenizer. Writes OUT atomically and OUT.provenance.json.")
 final class BaselineCommand implements Callable<Integer> {
-  @Option(names = "--method", required = true, description = "w2v-cbow, w2v-sg or glove")
+  @Option(names = "--method", required = true, description = "w2v-cbow, w2v-sg (x2s's word2vec.c port), glove, or dl4j-cbow, dl4j-sg (DL4J's word2vec: slow in M2.1)")
   String method;
 
   @Option(names = "--corpus", required = true, paramLabel = "FILE",
@@ -100,9 +101,9 @@ final class BaselineCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String m = method.toLowerCase(Locale.ROOT);
-    if (!List.of("w2v-cbow", "w2v-sg", "glove").contains(m)) {
+    if (!List.of("w2v-cbow", "w2v-sg", "glove", "dl4j-cbow", "dl4j-sg").contains(m)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "--method must be w2v-cbow, w2v-sg or glove, not " + method);
+          "--method must be w2v-cbow, w2v-sg, glove, dl4j-cbow or dl4j-sg, not " + method);
     }
     if (!Files.isRegularFile(corpus)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--corpus " + corpus + ": no such file");
@@ -160,7 +161,8 @@ final class BaselineCommand implements Callable<Integer> {
       counts.put("cooccurSeconds", s.cooccurSeconds());
       counts.put("trainSeconds", s.trainSeconds());
     } else {
-      boolean sg = m.equals("w2v-sg");
+      boolean sg = m.endsWith("-sg");
+      boolean dl4j = m.startsWith("dl4j");
       Word2VecOptions d = Word2VecOptions.defaults(sg, dim);
       Word2VecOptions o = new Word2VecOptions(sg, dim, window != null ? window : d.window(), minCount,
           d.negatives(), d.sample(), epochs != null ? epochs : d.epochs(), d.learningRate(), nThreads, seed);
@@ -174,9 +176,11 @@ final class BaselineCommand implements Callable<Integer> {
       options.put("learningRate", o.learningRate());
       options.put("threads", o.threads());
       if (log != null) {
-        log.printf("%s: DL4J word2vec, %d dimensions, %d epochs, %d threads%n", m, dim, o.epochs(), nThreads);
+        log.printf("%s: %s word2vec, %d dimensions, %d epochs, %d threads%n", m, dl4j ? "DL4J" : "x2s",
+            dim, o.epochs(), nThreads);
       }
-      vectors = Word2VecBaseline.train(sentences.joined(), o);
+      options.put("implementation", dl4j ? "DL4J Word2Vec " + "1.0.0-M2.1" : "x2s FastWord2Vec (word2vec.c)");
+      vectors = dl4j ? Word2VecBaseline.train(sentences.joined(), o) : FastWord2Vec.train(sentences.joined(), o);
       counts.put("sentences", sentences.sentences());
       counts.put("tokens", sentences.words());
       counts.put("vocabulary", vectors.size());

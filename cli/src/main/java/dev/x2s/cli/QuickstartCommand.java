@@ -15,7 +15,7 @@ import dev.x2s.evaluate.report.VectorResults;
 import dev.x2s.trainer.DistillConfig;
 import dev.x2s.trainer.Distillation;
 import dev.x2s.trainer.TeacherLookup;
-import dev.x2s.trainer.baseline.Word2VecBaseline;
+import dev.x2s.trainer.baseline.FastWord2Vec;
 import dev.x2s.trainer.baseline.Word2VecOptions;
 import dev.x2s.vectors.AtomicFiles;
 import dev.x2s.vectors.ReadOptions;
@@ -70,6 +70,10 @@ final class QuickstartCommand implements Callable<Integer> {
       description = "Teacher layers for layer-PC vectors (negative = from the top). Default: ${DEFAULT-VALUE}.")
   List<Integer> pcLayers;
 
+  @Option(names = "--student-epochs", defaultValue = "20",
+      description = "Student epochs over the cached teacher contexts (cheap: seconds each). Default: ${DEFAULT-VALUE}.")
+  int studentEpochs;
+
   @Option(names = "--baseline-dim", defaultValue = "300", description = "word2vec dimension. Default: ${DEFAULT-VALUE}.")
   int baselineDim;
 
@@ -103,7 +107,7 @@ final class QuickstartCommand implements Callable<Integer> {
     long t = System.nanoTime();
     Path student = out.resolve("x2static-" + teacher + ".x2v");
     DistillConfig cfg = DistillConfig.defaults(teacher, corpusFile, student).toBuilder()
-        .maxSentences(sentences).build();
+        .maxSentences(sentences).epochs(studentEpochs).build();
     Distillation.run(cfg, TeacherLookup::open, quiet);
     seconds.put("student (teacher + training)", elapsed(t));
     files.add(student);
@@ -114,7 +118,7 @@ final class QuickstartCommand implements Callable<Integer> {
     if (!Files.exists(w2v)) {
       say("quickstart: training word2vec CBOW %dd on the same sentences", baselineDim);
       CorpusSentences same = new CorpusSentences(corpusFile, sentences, cfg.lowercase());
-      WordVectors v = Word2VecBaseline.train(same.joined(), Word2VecOptions.defaults(false, baselineDim));
+      WordVectors v = FastWord2Vec.train(same.joined(), Word2VecOptions.defaults(false, baselineDim));
       VectorFiles.write(v, w2v, VectorFormat.X2V);
     }
     seconds.put("word2vec CBOW", elapsed(t));
@@ -199,6 +203,7 @@ final class QuickstartCommand implements Callable<Integer> {
     s.put("sentences", sentences);
     s.put("pcSentences", pcSentences);
     s.put("pcLayers", pcLayers);
+    s.put("studentEpochs", studentEpochs);
     s.put("baselineDim", baselineDim);
     s.put("files", files.stream().map(Path::toString).toList());
     s.put("seconds", seconds);
