@@ -58,11 +58,11 @@ final class QuickstartCommand implements Callable<Integer> {
           + "(enwiki-2015-AA), resolved like the benchmarks (--data, $X2S_DATA, ../shared, cache, download).")
   Path corpus;
 
-  @Option(names = "--sentences", defaultValue = "60000",
+  @Option(names = "--sentences", defaultValue = "80000",
       description = "Sentences for the student and the baseline. Default: ${DEFAULT-VALUE}.")
   long sentences;
 
-  @Option(names = "--pc-sentences", defaultValue = "15000",
+  @Option(names = "--pc-sentences", defaultValue = "20000",
       description = "Sentences for the layer-PC vectors (a second teacher pass). Default: ${DEFAULT-VALUE}.")
   long pcSentences;
 
