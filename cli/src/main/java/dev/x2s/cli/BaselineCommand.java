@@ -113,7 +113,7 @@ final class BaselineCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--dim, --min-count, --epochs, --window, --threads and --memory-mb must be positive");
     }
-    VectorFormat format = formatFor(out);
+    VectorFormat format = VectorFormat.forFile(out);
     PrintStream log = quiet ? null : System.err;
     int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     CorpusSentences sentences = new CorpusSentences(corpus, maxSentences, lower);
@@ -230,12 +230,6 @@ final class BaselineCommand implements Callable<Integer> {
     return 0;
   }
 
-  static VectorFormat formatFor(Path out) {
-    String n = out.getFileName().toString().toLowerCase(Locale.ROOT);
-    return n.endsWith(".x2v") ? VectorFormat.X2V : n.endsWith(".bin") ? VectorFormat.WORD2VEC_BINARY
-        : n.endsWith(".vec") ? VectorFormat.FASTTEXT_VEC : n.endsWith(".glove.txt") ? VectorFormat.GLOVE
-        : VectorFormat.WORD2VEC_TEXT;
-  }
 
   private static double round(double seconds) {
     return Math.round(seconds * 10) / 10.0;

@@ -85,20 +85,10 @@ final class ConvertCommand implements Callable<Integer> {
   }
 
   private VectorFormat format() {
-    String name = to;
-    if (name == null) {
-      String n = out.getFileName().toString().toLowerCase(Locale.ROOT);
-      name = n.endsWith(".x2v") ? "x2v" : n.endsWith(".bin") ? "word2vec-bin"
-          : n.endsWith(".vec") ? "vec" : n.endsWith(".glove.txt") ? "glove" : "word2vec";
+    try {
+      return to == null ? VectorFormat.forFile(out) : VectorFormat.named(to);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--to: " + e.getMessage());
     }
-    return switch (name.toLowerCase(Locale.ROOT)) {
-      case "word2vec", "w2v", "word2vec-text" -> VectorFormat.WORD2VEC_TEXT;
-      case "word2vec-bin", "bin" -> VectorFormat.WORD2VEC_BINARY;
-      case "glove" -> VectorFormat.GLOVE;
-      case "vec", "fasttext" -> VectorFormat.FASTTEXT_VEC;
-      case "x2v" -> VectorFormat.X2V;
-      default -> throw new CommandLine.ParameterException(spec.commandLine(),
-          "unknown --to " + name + " (word2vec, word2vec-bin, glove, vec, x2v)");
-    };
   }
 }

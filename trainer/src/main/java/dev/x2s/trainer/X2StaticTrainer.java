@@ -236,19 +236,6 @@ public final class X2StaticTrainer {
 
   /** The vector format named {@code name}, or implied by the output's extension. */
   public static VectorFormat format(String name, Path out) {
-    if (name == null) {
-      String f = out.getFileName().toString().toLowerCase(Locale.ROOT);
-      name = f.endsWith(".x2v") ? "x2v" : f.endsWith(".bin") ? "word2vec-bin"
-          : f.endsWith(".vec") ? "vec" : f.endsWith(".glove.txt") ? "glove" : "word2vec";
-    }
-    return switch (name.toLowerCase(Locale.ROOT)) {
-      case "word2vec", "w2v", "word2vec-text" -> VectorFormat.WORD2VEC_TEXT;
-      case "word2vec-bin", "bin" -> VectorFormat.WORD2VEC_BINARY;
-      case "glove" -> VectorFormat.GLOVE;
-      case "vec", "fasttext" -> VectorFormat.FASTTEXT_VEC;
-      case "x2v" -> VectorFormat.X2V;
-      default -> throw new IllegalArgumentException("unknown vector format " + name
-          + " (word2vec, word2vec-bin, glove, vec, x2v)");
-    };
+    return name == null ? VectorFormat.forFile(out) : VectorFormat.named(name);
   }
 }

@@ -14,5 +14,34 @@ public enum VectorFormat {
   /** fastText {@code .vec}: word2vec text; fastText writes a space after the last value of a line. */
   FASTTEXT_VEC,
   /** x2s's own memory-mappable binary format, see the module README. */
-  X2V
+  X2V;
+
+  /**
+   * The format a file name implies: {@code .x2v}, {@code .bin} (word2vec binary), {@code .vec}
+   * (fastText), {@code .glove.txt} (GloVe), anything else word2vec text.
+   */
+  public static VectorFormat forFile(java.nio.file.Path file) {
+    String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return n.endsWith(".x2v") ? X2V : n.endsWith(".bin") ? WORD2VEC_BINARY
+        : n.endsWith(".vec") ? FASTTEXT_VEC : n.endsWith(".glove.txt") ? GLOVE : WORD2VEC_TEXT;
+  }
+
+  /**
+   * The format called {@code name} on command lines and in configs: {@code word2vec} (or {@code w2v},
+   * {@code word2vec-text}), {@code word2vec-bin} ({@code bin}), {@code glove}, {@code vec}
+   * ({@code fasttext}), {@code x2v}.
+   *
+   * @throws IllegalArgumentException for any other name, listing the known ones
+   */
+  public static VectorFormat named(String name) {
+    return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+      case "word2vec", "w2v", "word2vec-text" -> WORD2VEC_TEXT;
+      case "word2vec-bin", "bin" -> WORD2VEC_BINARY;
+      case "glove" -> GLOVE;
+      case "vec", "fasttext" -> FASTTEXT_VEC;
+      case "x2v" -> X2V;
+      default -> throw new IllegalArgumentException(
+          "unknown vector format '" + name + "' (word2vec, word2vec-bin, glove, vec, x2v)");
+    };
+  }
 }
