@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Static word embeddings distilled from contextual models.",
     subcommands = {
       EvalCommand.class,
+      EmbedCommand.class,
       NeighborsCommand.class,
       ConvertCommand.class,
       PcCommand.class,

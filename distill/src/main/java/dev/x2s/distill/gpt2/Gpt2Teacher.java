@@ -31,8 +31,8 @@ import java.util.List;
  * (default a quarter of the window: 256 for 1024). The model is causal, so a piece's state depends
  * only on what precedes it: each piece takes its state from the <em>first</em> window containing
  * it, which gives it at least {@code overlap} pieces of left context (the pieces of the first window
- * get exactly the states a model with an unbounded window would give them). This differs from
- * {@link PieceWindows#owner}, whose symmetric rule suits bidirectional encoders.
+ * get exactly the states a model with an unbounded window would give them): {@link PieceWindows}'s
+ * causal rule, not its symmetric default that suits bidirectional encoders.
  *
  * <p>Windows of a batch are sorted by length and run in sub-batches bounded by
  * {@link Options#maxBatchTokens()} padded pieces, to bound padding and native memory.
@@ -163,7 +163,7 @@ public final class Gpt2Teacher implements Teacher {
     List<Job> jobs = new ArrayList<>();
     for (int i = 0; i < s; i++) {
       pieces[i] = wordPieces.map(sentences.get(i));
-      windows[i] = PieceWindows.split(pieces[i].length(), capacity, overlap);
+      windows[i] = PieceWindows.split(pieces[i].length(), capacity, overlap, true);
       List<PieceWindows.Window> ws = windows[i].windows();
       for (int w = 0; w < ws.size(); w++) {
         PieceWindows.Window win = ws.get(w);
@@ -224,17 +224,21 @@ public final class Gpt2Teacher implements Teacher {
       return windowStates[0];
     }
     float[] out = new float[layers * n * dim];
-    int from = 0; // first piece not yet taken
-    for (int w = 0; w < ws.size() && from < n; w++) {
+    // causal owners are non-decreasing: each window owns one run of pieces
+    for (int from = 0; from < n; ) {
+      int w = pw.owner(from);
+      int to = from + 1;
+      while (to < n && pw.owner(to) == w) {
+        to++;
+      }
       PieceWindows.Window win = ws.get(w);
       int winLen = win.length() + (bos ? 1 : 0);
       int firstInWin = from - win.start() + (bos ? 1 : 0);
-      int count = win.end() - from;
       for (int l = 0; l < layers; l++) {
         System.arraycopy(
-            windowStates[w], (l * winLen + firstInWin) * dim, out, (l * n + from) * dim, count * dim);
+            windowStates[w], (l * winLen + firstInWin) * dim, out, (l * n + from) * dim, (to - from) * dim);
       }
-      from = win.end();
+      from = to;
     }
     return out;
   }

@@ -12,6 +12,12 @@ import java.util.List;
  * from the window in which it is furthest from either edge (ties: the earlier window), so every piece
  * sees at least {@code overlap / 2} pieces of context on both sides unless it is near the sentence's own
  * edge. {@code capacity} excludes the model's special tokens.
+ *
+ * <p>Causal models ({@link #split(int, int, int, boolean)} with {@code causal}): a piece's state depends
+ * only on the pieces before it, so the symmetric rule would waste right context and cut left context.
+ * Each piece instead takes its vector from the <em>first</em> window containing it: the first window's
+ * pieces get exactly the states of an unbounded window, and every later piece has at least {@code
+ * overlap} pieces of left context.
  */
 public final class PieceWindows {
   /** A window over pieces {@code [start, end)}. */
@@ -35,6 +41,17 @@ public final class PieceWindows {
    * @param overlap pieces shared by consecutive windows; {@code 0 <= overlap < capacity}
    */
   public static PieceWindows split(int n, int capacity, int overlap) {
+    return split(n, capacity, overlap, false);
+  }
+
+  /**
+   * @param n pieces in the sentence
+   * @param capacity pieces a window may hold (model window minus special tokens)
+   * @param overlap pieces shared by consecutive windows; {@code 0 <= overlap < capacity}
+   * @param causal owner = the first window containing the piece (for left-to-right models), instead
+   *     of the window where it is furthest from an inner edge
+   */
+  public static PieceWindows split(int n, int capacity, int overlap, boolean causal) {
     if (capacity <= 0 || overlap < 0 || overlap >= capacity) {
       throw new IllegalArgumentException("bad window: capacity " + capacity + ", overlap " + overlap);
     }
@@ -52,6 +69,16 @@ public final class PieceWindows {
       }
     }
     int[] owner = new int[n];
+    if (causal) {
+      int w = 0;
+      for (int p = 0; p < n; p++) {
+        if (p >= ws.get(w).end()) {
+          w++;
+        }
+        owner[p] = w;
+      }
+      return new PieceWindows(List.copyOf(ws), owner);
+    }
     for (int p = 0; p < n; p++) {
       int best = -1;
       int bestMargin = -1;

@@ -157,9 +157,11 @@ class Gpt2TeacherTest {
       Arrays.fill(firstWindow, win.start(), win.end(), w);
       windowStates[w] = direct.forward(new int[][] {Arrays.copyOfRange(wp.ids(), win.start(), win.end())}, 2)[0];
     }
+    PieceWindows causal = PieceWindows.split(100, 32, 8, true);
     int dim = CFG.hidden();
     for (int p = 0; p < 100; p++) {
       int w = firstWindow[p];
+      assertEquals(w, causal.owner(p), "causal owner of piece " + p);
       PieceWindows.Window win = pw.windows().get(w);
       assertTrue(w == 0 || p - win.start() >= 8, "piece " + p + " has at least `overlap` left context");
       for (int l = 0; l < 3; l++) {

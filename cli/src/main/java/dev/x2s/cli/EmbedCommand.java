@@ -1,0 +1,139 @@
+package dev.x2s.cli;
+
+import dev.x2s.distill.corpus.WordTokenizer;
+import dev.x2s.distill.teacher.PiecePooling;
+import dev.x2s.distill.teacher.Teacher;
+import dev.x2s.distill.teacher.TeacherInfo;
+import dev.x2s.distill.teacher.TeacherOptions;
+import dev.x2s.distill.teacher.Teachers;
+import dev.x2s.distill.teacher.WordStates;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code x2s embed}: runs one sentence through a teacher and prints, for every word, its pieces and, per
+ * layer, the norm and first values of its (pooled) vector — a person's way to look inside a teacher.
+ */
+@Command(name = "embed", mixinStandardHelpOptions = true,
+    description = "Show a teacher's pieces and per-layer word vectors (norm and first values) for a sentence.")
+final class EmbedCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The sentence (several arguments are joined with spaces).")
+  List<String> text;
+
+  @Option(names = "--teacher", required = true, paramLabel = "ID|DIR",
+      description = "Teacher id (bert-base-uncased, bert-base-cased, bert-base-multilingual-cased, all-minilm-l6-v2, "
+          + "bge-small-en-v1.5) or a Hugging Face BERT/GPT-2 directory or an ELMo directory.")
+  String teacher;
+
+  @Option(names = "--layers", split = ",", paramLabel = "L",
+      description = "Layers to show: numbers or ranges (0-2,12); default all. Layer 0 is the input layer.")
+  List<String> layers;
+
+  @Option(names = "--pooling", defaultValue = "mean", description = "mean, first or last piece. Default: ${DEFAULT-VALUE}")
+  String pooling;
+
+  @Option(names = "--values", defaultValue = "4", paramLabel = "N", description = "First values shown per vector. Default: ${DEFAULT-VALUE}")
+  int values;
+
+  @Option(names = "--whitespace", description = "Split the text on whitespace only (already tokenized) instead of x2s's word tokenizer.")
+  boolean whitespace;
+
+  @Option(names = "--threads", defaultValue = "0", description = "PyTorch threads (0: one per core).")
+  int threads;
+
+  @Option(names = "--gpt2-bos", description = "GPT-2: prepend <|endoftext|> to the sentence.")
+  boolean gpt2Bos;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PiecePooling pool;
+    try {
+      pool = PiecePooling.valueOf(pooling.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--pooling must be mean, first or last, not " + pooling);
+    }
+    if (values < 0) {
+      throw new ParameterException(spec.commandLine(), "--values must be >= 0");
+    }
+    String sentence = String.join(" ", text);
+    List<String> words = whitespace ? Arrays.asList(sentence.strip().split("\\s+")) : new WordTokenizer().tokenize(sentence);
+    if (words.isEmpty() || words.get(0).isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "the text has no words");
+    }
+    TeacherOptions options = new TeacherOptions(threads, pool, false, gpt2Bos);
+    PrintWriter out = spec.commandLine().getOut();
+    try (Teacher t = Teachers.open(teacher, options)) {
+      TeacherInfo info = t.info();
+      List<Integer> shown = parseLayers(info.numLayers());
+      int maxLayer = shown.get(shown.size() - 1);
+      List<List<String>> pieces = t.pieces(words);
+      WordStates ws = t.encode(List.of(words), maxLayer, pool).get(0);
+      out.printf(Locale.ROOT, "teacher %s: %s, %d layers x %d, window %s%n", info.id(), info.family(),
+          info.numLayers(), info.dim(), info.maxPieces() == 0 ? "unbounded" : info.maxPieces() + " pieces");
+      out.printf(Locale.ROOT, "source: %s%n", info.source());
+      int total = pieces.stream().mapToInt(List::size).sum();
+      out.printf(Locale.ROOT, "%d words, %d pieces, %s pooling%n", words.size(), total,
+          pool.name().toLowerCase(Locale.ROOT));
+      int layerWidth = String.valueOf(info.numLayers() - 1).length();
+      for (int w = 0; w < words.size(); w++) {
+        out.printf(Locale.ROOT, "%d %s  pieces %s%n", w, words.get(w), pieces.get(w));
+        for (int l : shown) {
+          float[] v = ws.vector(l, w);
+          double sq = 0;
+          for (float x : v) {
+            sq += (double) x * x;
+          }
+          StringBuilder first = new StringBuilder();
+          for (int k = 0; k < Math.min(values, v.length); k++) {
+            first.append(k == 0 ? "" : " ").append(String.format(Locale.ROOT, "%+.6f", v[k]));
+          }
+          out.printf(Locale.ROOT, "  layer %" + layerWidth + "d  norm %10.4f  [%s%s]%n", l, Math.sqrt(sq), first,
+              values < v.length ? " ..." : "");
+        }
+      }
+      out.flush();
+    }
+    return 0;
+  }
+
+  /** The requested layers, sorted and distinct, each within {@code 0..numLayers-1}. */
+  private List<Integer> parseLayers(int numLayers) {
+    TreeSet<Integer> set = new TreeSet<>();
+    if (layers == null || layers.isEmpty()) {
+      for (int l = 0; l < numLayers; l++) {
+        set.add(l);
+      }
+      return new ArrayList<>(set);
+    }
+    for (String s : layers) {
+      String[] ab = s.strip().split("-", -1);
+      try {
+        int a = Integer.parseInt(ab[0].strip());
+        int b = ab.length == 2 ? Integer.parseInt(ab[1].strip()) : a;
+        if (ab.length > 2 || a > b || a < 0 || b >= numLayers) {
+          throw new NumberFormatException();
+        }
+        for (int l = a; l <= b; l++) {
+          set.add(l);
+        }
+      } catch (NumberFormatException e) {
+        throw new ParameterException(spec.commandLine(), "--layers: '" + s + "' is not a layer or range within 0.."
+            + (numLayers - 1));
+      }
+    }
+    return new ArrayList<>(set);
+  }
+}
