@@ -1,8 +1,8 @@
 package dev.x2s.cli;
 
+import dev.x2s.distill.teacher.Teachers;
 import dev.x2s.trainer.DistillConfig;
 import dev.x2s.trainer.Distillation;
-import dev.x2s.trainer.TeacherLookup;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -124,7 +124,7 @@ final class DistillCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     DistillConfig cfg = resolve();
-    Distillation.Report r = Distillation.run(cfg, TeacherLookup::open, quiet);
+    Distillation.Report r = Distillation.run(cfg, Teachers::open, quiet);
     if (!quiet) {
       var s = r.student();
       System.err.printf(Locale.ROOT,

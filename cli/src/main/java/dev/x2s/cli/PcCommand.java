@@ -1,18 +1,14 @@
 package dev.x2s.cli;
 
-import dev.x2s.distill.bert.BertTeacher;
 import dev.x2s.distill.corpus.SentenceSplitter;
-import dev.x2s.distill.elmo.ElmoTeacher;
 import dev.x2s.distill.extract.ExtractionOptions;
-import dev.x2s.distill.gpt2.Gpt2Teacher;
-import dev.x2s.distill.models.ModelResolver;
-import dev.x2s.distill.onnx.OnnxBertTeachers;
 import dev.x2s.distill.staticvec.LayerPcJob;
 import dev.x2s.distill.staticvec.LayerPcOptions;
 import dev.x2s.distill.staticvec.Method;
 import dev.x2s.distill.teacher.PiecePooling;
 import dev.x2s.distill.teacher.Teacher;
-import java.nio.file.Files;
+import dev.x2s.distill.teacher.TeacherOptions;
+import dev.x2s.distill.teacher.Teachers;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -183,23 +179,7 @@ final class PcCommand implements Callable<Integer> {
     return set.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  // TODO: switch to the teacher registry (Teachers.open) when the `teachers` branch lands.
   static Teacher openTeacher(String id) {
-    if (OnnxBertTeachers.isKnown(id)) {
-      return OnnxBertTeachers.load(id);
-    }
-    if (ModelResolver.KNOWN.containsKey(id)) {
-      return BertTeacher.load(id);
-    }
-    Path dir = Path.of(id);
-    if (Files.isRegularFile(dir.resolve("options.json")) && Files.isRegularFile(dir.resolve("lm_weights.hdf5"))) {
-      return ElmoTeacher.open(dir.resolve("options.json"), dir.resolve("lm_weights.hdf5"));
-    }
-    if (Files.isDirectory(dir)) {
-      return Gpt2Teacher.load(dir, Gpt2Teacher.Options.defaults());
-    }
-    throw new IllegalArgumentException("unknown teacher '" + id + "': use all-minilm-l6-v2, "
-        + String.join(", ", ModelResolver.KNOWN.keySet()) + ", an ELMo directory (options.json + lm_weights.hdf5) or a"
-        + " GPT-2 directory");
+    return Teachers.open(id, TeacherOptions.defaults());
   }
 }

@@ -1,5 +1,6 @@
 package dev.x2s.cli;
 
+import dev.x2s.distill.teacher.Teachers;
 import com.google.gson.GsonBuilder;
 import dev.x2s.data.DatasetResolver;
 import dev.x2s.distill.staticvec.LayerPcJob;
@@ -14,7 +15,6 @@ import dev.x2s.evaluate.report.EvaluationReport;
 import dev.x2s.evaluate.report.VectorResults;
 import dev.x2s.trainer.DistillConfig;
 import dev.x2s.trainer.Distillation;
-import dev.x2s.trainer.TeacherLookup;
 import dev.x2s.trainer.baseline.FastWord2Vec;
 import dev.x2s.trainer.baseline.Word2VecOptions;
 import dev.x2s.vectors.AtomicFiles;
@@ -108,7 +108,7 @@ final class QuickstartCommand implements Callable<Integer> {
     Path student = out.resolve("x2static-" + teacher + ".x2v");
     DistillConfig cfg = DistillConfig.defaults(teacher, corpusFile, student).toBuilder()
         .maxSentences(sentences).epochs(studentEpochs).build();
-    Distillation.run(cfg, TeacherLookup::open, quiet);
+    Distillation.run(cfg, Teachers::open, quiet);
     seconds.put("student (teacher + training)", elapsed(t));
     files.add(student);
 
@@ -155,7 +155,7 @@ final class QuickstartCommand implements Callable<Integer> {
 
   private List<Path> layerPc(Path corpusFile) throws IOException {
     Path dir = out.resolve("layer-pc");
-    try (Teacher t = TeacherLookup.open(teacher)) {
+    try (Teacher t = Teachers.open(teacher)) {
       int top = t.info().numLayers() - 1;
       int[] layers = pcLayers.stream().mapToInt(l -> l < 0 ? top + 1 + l : l).distinct().sorted().toArray();
       LayerPcOptions o = LayerPcOptions.defaults(corpusFile, dir, layers, EnumSet.of(Method.PC, Method.MEAN));

@@ -49,7 +49,7 @@ public final class ContextBuilder {
   private final boolean quiet;
 
   /**
-   * @param teachers opens a teacher by id (e.g. {@link TeacherLookup#open}); called only when the cache
+   * @param teachers opens a teacher by id (e.g. {@code Teachers::open}); called only when the cache
    *     must be (re)built
    */
   public ContextBuilder(DistillConfig config, Function<String, Teacher> teachers, boolean quiet) {

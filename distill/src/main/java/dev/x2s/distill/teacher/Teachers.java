@@ -122,6 +122,11 @@ public final class Teachers {
    *
    * @throws IllegalArgumentException for an unknown id or a bad directory
    */
+  /** {@link #open(String, TeacherOptions)} with the default options. */
+  public static Teacher open(String idOrPath) {
+    return open(idOrPath, TeacherOptions.defaults());
+  }
+
   public static Teacher open(String idOrPath, TeacherOptions options) {
     TeacherSource src = locate(idOrPath);
     if (options.threads() > 0) {
