@@ -3,15 +3,11 @@ package dev.x2s.bench.teacher;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.x2s.distill.weights.Tensor;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 
 /** Writes F32 tensors as a safetensors file (8-byte header length, JSON header, data), atomically. */
@@ -37,8 +33,7 @@ final class SafetensorsWriter {
       off += 4L * t.data().length;
     }
     byte[] h = header.toString().getBytes(StandardCharsets.UTF_8);
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+    dev.x2s.vectors.AtomicFiles.write(file, out -> {
       out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(h.length).array());
       out.write(h);
       for (Tensor t : tensors) {
@@ -46,10 +41,6 @@ final class SafetensorsWriter {
         b.asFloatBuffer().put(t.data());
         out.write(b.array());
       }
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(tmp);
-      throw e;
-    }
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    });
   }
 }
