@@ -1,5 +1,6 @@
 package dev.x2s.bench.teacher;
 
+import dev.x2s.distill.hf.SafetensorsWriter;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import dev.x2s.distill.bert.BertConfig;

@@ -1,4 +1,4 @@
-package dev.x2s.bench.teacher;
+package dev.x2s.distill.hf;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.util.Collection;
 
 /** Writes F32 tensors as a safetensors file (8-byte header length, JSON header, data), atomically. */
-final class SafetensorsWriter {
+public final class SafetensorsWriter {
   private SafetensorsWriter() {}
 
-  static void write(Path file, Collection<Tensor> tensors) throws IOException {
+  public static void write(Path file, Collection<Tensor> tensors) throws IOException {
     JsonObject header = new JsonObject();
     long off = 0;
     for (Tensor t : tensors) {
