@@ -6,25 +6,35 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.List;
 import dev.x2s.trainer.kernel.Kernels;
 
 /**
  * The CPU hot path of the student: the same step as {@link StudentModel#step} (every score taken from
  * the parameters at the start of the batch, row gradients summed over the batch, then one SGD or
- * SparseAdam update per touched row) but fused into plain loops over a heap {@code float[]}, because the
+ * SparseAdam update per touched row) fused into plain loops over a heap {@code float[]}, because the
  * gather → GEMM → scatter chain of ND4J ops is memory-bound at ~10k targets/s on 2 cores (measured in
- * BENCHMARKS.md) while this reads and writes each touched row once.
+ * BENCHMARKS.md).
  *
- * <p>Deterministic for a given thread count: phase 1 scores pairs in fixed chunks and sums the loss in
- * chunk order; phase 2 gives each thread the rows {@code row % threads == t} and applies their updates in
- * pair order, so no two threads write the same row and the order of additions is fixed.
+ * <p>The step is row-major: the batch's pairs are grouped by student row ({@link RowGroups}), and each
+ * touched row is read once, scored against the contexts of all its pairs while it sits in L1, its
+ * gradient summed in a row-sized buffer and the update written once. The contexts of a batch stay in
+ * L2, so memory traffic is one read and one write per distinct row (three of each with Adam's moments)
+ * instead of three row transfers per pair.
+ *
+ * <p>Deterministic, and independent of the thread count: rows are cut into fixed chunks of {@value
+ * #CHUNK_ROWS} distinct rows, each chunk's rows are updated independently of all others, and the loss is
+ * summed per chunk in row order, then over chunks in order.
  */
 public final class FusedCpuEngine implements StepEngine {
   public enum Method {
     SGD,
     ADAM
   }
+
+  static final int CHUNK_ROWS = 128;
 
   private final Kernels kernels = Kernels.best();
   private final float[] u;
@@ -36,11 +46,8 @@ public final class FusedCpuEngine implements StepEngine {
   private final ExecutorService pool;
   private final float[] m;
   private final float[] v;
-  private final float[] scratch;
-  /** Step at which each row was last updated by Adam (a row repeated in a batch is updated once). */
-  private final long[] updatedAt;
+  private final RowGroups groups;
   private long steps;
-  private float[] coef = new float[0];
 
   public FusedCpuEngine(float[] parameters, int rows, int dim, Method method, double lr, int threads) {
     if ((long) rows * dim != parameters.length) {
@@ -59,8 +66,7 @@ public final class FusedCpuEngine implements StepEngine {
     });
     this.m = method == Method.ADAM ? new float[parameters.length] : null;
     this.v = method == Method.ADAM ? new float[parameters.length] : null;
-    this.scratch = method == Method.ADAM ? new float[parameters.length] : null;
-    this.updatedAt = method == Method.ADAM ? new long[rows] : null;
+    this.groups = new RowGroups(rows);
   }
 
   /** Uniform(−1/d, 1/d) parameters, identical to {@link StudentModel#initialise}. */
@@ -107,80 +113,52 @@ public final class FusedCpuEngine implements StepEngine {
     if (b.dim() != dim) {
       throw new IllegalArgumentException("context width " + b.dim() + " differs from " + dim);
     }
-    int p = b.pairs();
-    if (coef.length < p) {
-      coef = new float[Math.max(p, coef.length * 2)];
-    }
-    int chunks = Math.min(p, threads * 4);
-    double[] loss = new double[Math.max(1, chunks)];
-    run(chunks, c -> scoreChunk(b, c, chunks, loss));
+    groups.build(b.pairRow(), b.pairs());
+    int chunks = (groups.count() + CHUNK_ROWS - 1) / CHUNK_ROWS;
+    double[] loss = new double[chunks];
+    steps++;
+    float rate = (float) (lr * Math.max(1e-4, 1 - progress));
+    float adamStep = (float) (lr * Math.sqrt(1 - Math.pow(0.999, steps)) / (1 - Math.pow(0.9, steps)));
+    AtomicInteger next = new AtomicInteger();
+    run(Math.min(threads, chunks), t -> {
+      float[] gradient = new float[dim];
+      for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+        loss[c] = updateChunk(b, c, gradient, rate, adamStep);
+      }
+    });
     double total = 0;
     for (double l : loss) {
       total += l;
     }
-    steps++;
-    if (method == Method.SGD) {
-      float rate = (float) (lr * Math.max(1e-4, 1 - progress));
-      run(threads, t -> applySgd(b, t, rate));
-    } else {
-      run(threads, t -> applyAdam(b, t));
-    }
     return total;
   }
 
-  private void scoreChunk(TrainingBatch b, int chunk, int chunks, double[] loss) {
-    int p = b.pairs();
-    int from = (int) ((long) p * chunk / chunks);
-    int to = (int) ((long) p * (chunk + 1) / chunks);
+  /** Scores and updates the distinct rows of chunk c; returns their loss. */
+  private double updateChunk(TrainingBatch b, int chunk, float[] gradient, float rate, float adamStep) {
     float[] c = b.contexts();
+    int[] pairSentence = b.pairSentence();
+    boolean[] pairTarget = b.pairTarget();
     double sum = 0;
-    for (int i = from; i < to; i++) {
-      float s = kernels.dot(u, b.pairRow()[i] * dim, c, b.pairSentence()[i] * dim, dim);
-      boolean target = b.pairTarget()[i];
-      sum += NegativeSamplingLoss.loss(s, target);
-      coef[i] = NegativeSamplingLoss.gradient(s, target);
-    }
-    loss[chunk] = sum;
-  }
-
-  private void applySgd(TrainingBatch b, int t, float rate) {
-    float[] c = b.contexts();
-    for (int i = 0; i < b.pairs(); i++) {
-      int row = b.pairRow()[i];
-      if (row % threads != t || coef[i] == 0f) {
-        continue;
+    for (int k = chunk * CHUNK_ROWS, end = Math.min(groups.count(), k + CHUNK_ROWS); k < end; k++) {
+      int row = groups.row(k) * dim;
+      Arrays.fill(gradient, 0f);
+      for (int j = groups.from(k), to = groups.from(k + 1); j < to; j++) {
+        int i = groups.pair(j);
+        int ctx = pairSentence[i] * dim;
+        float s = kernels.dot(u, row, c, ctx, dim);
+        sum += NegativeSamplingLoss.loss(s, pairTarget[i]);
+        float coef = NegativeSamplingLoss.gradient(s, pairTarget[i]);
+        if (coef != 0f) {
+          kernels.axpy(coef, c, ctx, gradient, 0, dim);
+        }
       }
-      kernels.axpy(-rate * coef[i], c, b.pairSentence()[i] * dim, u, row * dim, dim);
-    }
-  }
-
-  private void applyAdam(TrainingBatch b, int t) {
-    float[] c = b.contexts();
-    // 1. sum the gradient of each owned row into scratch
-    for (int i = 0; i < b.pairs(); i++) {
-      int row = b.pairRow()[i];
-      if (row % threads == t) {
-        kernels.axpy(coef[i], c, b.pairSentence()[i] * dim, scratch, row * dim, dim);
+      if (method == Method.SGD) {
+        kernels.axpy(-rate, gradient, 0, u, row, dim);
+      } else {
+        kernels.adam(gradient, 0, u, m, v, row, adamStep, dim);
       }
     }
-    // 2. one update per owned touched row (torch.optim.SparseAdam maths), then clear its scratch
-    double bc1 = 1 - Math.pow(0.9, steps);
-    double bc2 = 1 - Math.pow(0.999, steps);
-    float stepSize = (float) (lr * Math.sqrt(bc2) / bc1);
-    for (int i = 0; i < b.pairs(); i++) {
-      int row = b.pairRow()[i];
-      if (row % threads != t || updatedAt[row] == steps) {
-        continue;
-      }
-      updatedAt[row] = steps;
-      for (int k = row * dim, end = k + dim; k < end; k++) {
-        float g = scratch[k];
-        m[k] = 0.9f * m[k] + 0.1f * g;
-        v[k] = 0.999f * v[k] + 0.001f * g * g;
-        u[k] -= stepSize * m[k] / ((float) Math.sqrt(v[k]) + 1e-8f);
-        scratch[k] = 0f;
-      }
-    }
+    return sum;
   }
 
   private interface Task {

@@ -71,6 +71,44 @@ class FusedCpuEngineTest {
     assertArrayEquals(a, b);
   }
 
+  @Test
+  void resultDoesNotDependOnTheThreadCount() {
+    // rows are updated independently in fixed chunks, so 1, 2 and 3 threads give the same bytes;
+    // 40 pairs over 50 rows make too few chunks, so use wide batches over many rows
+    for (FusedCpuEngine.Method method : FusedCpuEngine.Method.values()) {
+      float[] one = runWide(1, method);
+      assertArrayEquals(one, runWide(2, method), method + " 2 threads");
+      assertArrayEquals(one, runWide(3, method), method + " 3 threads");
+    }
+  }
+
+  private static float[] runWide(int threads, FusedCpuEngine.Method method) {
+    int rows = 2000;
+    int dim = 24;
+    try (FusedCpuEngine e = new FusedCpuEngine(
+        FusedCpuEngine.initialParameters(rows, dim, 9), rows, dim, method, 0.01, threads)) {
+      SplittableRandom rng = new SplittableRandom(4);
+      for (int s = 0; s < 5; s++) {
+        int sentences = 16;
+        int pairs = 1100;
+        float[] c = new float[sentences * dim];
+        for (int i = 0; i < c.length; i++) {
+          c[i] = (float) rng.nextGaussian();
+        }
+        int[] sent = new int[pairs];
+        int[] row = new int[pairs];
+        boolean[] tgt = new boolean[pairs];
+        for (int i = 0; i < pairs; i++) {
+          sent[i] = i % sentences;
+          row[i] = rng.nextInt(rows);
+          tgt[i] = i % 11 == 0;
+        }
+        e.step(new TrainingBatch(c, sentences, dim, sent, row, tgt, pairs, 100), s / 5.0);
+      }
+      return e.parameters().clone();
+    }
+  }
+
   private static float[] run(int threads) {
     try (FusedCpuEngine e = new FusedCpuEngine(
         FusedCpuEngine.initialParameters(50, 32, 9), 50, 32, FusedCpuEngine.Method.ADAM, 0.01, threads)) {

@@ -21,7 +21,7 @@ public class StepThroughputProbe {
     FusedCpuEngine f = m != null ? null : new FusedCpuEngine(FusedCpuEngine.initialParameters(vocab, dim, 1), vocab, dim,
         adam ? FusedCpuEngine.Method.ADAM : FusedCpuEngine.Method.SGD, adam ? 1e-3 : 0.05, threads);
     long targets = 0, t0 = 0;
-    int steps = m != null ? 40 : 400;
+    int steps = Integer.getInteger("steps", m != null ? 40 : 400);
     for (int step = 0; step < steps; step++) {
       if (step == steps / 4) { t0 = System.nanoTime(); targets = 0; }
       int k = 0;

@@ -14,6 +14,13 @@ public interface Kernels {
   /** {@code y[yo+k] += alpha·x[xo+k]} for k < n. */
   void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n);
 
+  /**
+   * One row of {@code torch.optim.SparseAdam} (β = 0.9, 0.999; ε = 1e-8): {@code m = 0.9m + 0.1g},
+   * {@code v = 0.999v + 0.001g²}, {@code u -= step·m/(√v + ε)} over {@code n} elements at offset
+   * {@code o} of u, m and v, with the gradient at {@code g[go..]}.
+   */
+  void adam(float[] g, int go, float[] u, float[] m, float[] v, int o, float step, int n);
+
   /** A short name for logs and provenance. */
   String name();
 

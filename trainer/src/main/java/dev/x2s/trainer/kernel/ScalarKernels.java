@@ -30,6 +30,18 @@ public final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public void adam(float[] g, int go, float[] u, float[] m, float[] v, int o, float step, int n) {
+    for (int k = 0; k < n; k++) {
+      float gk = g[go + k];
+      float mk = 0.9f * m[o + k] + 0.1f * gk;
+      float vk = 0.999f * v[o + k] + 0.001f * gk * gk;
+      m[o + k] = mk;
+      v[o + k] = vk;
+      u[o + k] -= step * mk / ((float) Math.sqrt(vk) + 1e-8f);
+    }
+  }
+
+  @Override
   public String name() {
     return "scalar";
   }

@@ -38,6 +38,29 @@ final class VectorKernels implements Kernels {
   }
 
   @Override
+  public void adam(float[] g, int go, float[] u, float[] m, float[] v, int o, float step, int n) {
+    int lanes = S.length();
+    int k = 0;
+    for (; k + lanes <= n; k += lanes) {
+      FloatVector gk = FloatVector.fromArray(S, g, go + k);
+      FloatVector mk = FloatVector.fromArray(S, m, o + k).mul(0.9f).add(gk.mul(0.1f));
+      FloatVector vk = FloatVector.fromArray(S, v, o + k).mul(0.999f).add(gk.mul(0.001f).mul(gk));
+      mk.intoArray(m, o + k);
+      vk.intoArray(v, o + k);
+      FloatVector uk = FloatVector.fromArray(S, u, o + k);
+      uk.sub(mk.mul(step).div(vk.lanewise(VectorOperators.SQRT).add(1e-8f))).intoArray(u, o + k);
+    }
+    for (; k < n; k++) {
+      float gk = g[go + k];
+      float mk = 0.9f * m[o + k] + 0.1f * gk;
+      float vk = 0.999f * v[o + k] + 0.001f * gk * gk;
+      m[o + k] = mk;
+      v[o + k] = vk;
+      u[o + k] -= step * mk / ((float) Math.sqrt(vk) + 1e-8f);
+    }
+  }
+
+  @Override
   public String name() {
     return "vector-" + S.length() * 32 + "bit";
   }

@@ -42,4 +42,44 @@ class KernelsTest {
       }
     }
   }
+
+  @Test
+  void adamRowFollowsTorchSparseAdamByHand() {
+    // one element, by hand: g = 2, m = 0.5, v = 0.04, step 0.1
+    // m' = 0.9·0.5 + 0.1·2 = 0.65; v' = 0.999·0.04 + 0.001·4 = 0.04396;
+    // u' = 1 − 0.1·0.65 / (√0.04396 + 1e-8) = 1 − 0.065 / 0.2096664 = 1 − 0.3100163 = 0.6899837
+    for (Kernels ker : new Kernels[] {new ScalarKernels(), Kernels.best()}) {
+      float[] u = {1f};
+      float[] m = {0.5f};
+      float[] v = {0.04f};
+      ker.adam(new float[] {2f}, 0, u, m, v, 0, 0.1f, 1);
+      assertEquals(0.65f, m[0], 1e-7f);
+      assertEquals(0.04396f, v[0], 1e-8f);
+      assertEquals(0.6899837f, u[0], 1e-6f, ker.name());
+    }
+  }
+
+  @Test
+  void simdAdamIsBitIdenticalToTheLoop() {
+    // same operation order in both (Java never fuses a·b + c), so a run does not depend on the kernels
+    SplittableRandom rng = new SplittableRandom(5);
+    int n = 771;
+    float[] g = new float[n];
+    float[] u = new float[n];
+    float[] m = new float[n];
+    float[] v = new float[n];
+    for (int i = 0; i < n; i++) {
+      g[i] = (float) rng.nextGaussian();
+      u[i] = (float) rng.nextGaussian();
+      m[i] = (float) rng.nextGaussian() * 0.1f;
+      v[i] = (float) Math.abs(rng.nextGaussian()) * 0.01f;
+    }
+    float[][] a = {u.clone(), m.clone(), v.clone()};
+    float[][] b = {u.clone(), m.clone(), v.clone()};
+    new ScalarKernels().adam(g, 0, a[0], a[1], a[2], 0, 1e-3f, n);
+    Kernels.best().adam(g, 0, b[0], b[1], b[2], 0, 1e-3f, n);
+    for (int k = 0; k < 3; k++) {
+      org.junit.jupiter.api.Assertions.assertArrayEquals(a[k], b[k]);
+    }
+  }
 }
