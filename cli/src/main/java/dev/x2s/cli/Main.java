@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       DistillCommand.class,
       BaselineCommand.class,
       QuickstartCommand.class,
+      TokenizeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
