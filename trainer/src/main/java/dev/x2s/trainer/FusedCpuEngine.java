@@ -141,8 +141,19 @@ public final class FusedCpuEngine implements StepEngine {
     double sum = 0;
     for (int k = chunk * CHUNK_ROWS, end = Math.min(groups.count(), k + CHUNK_ROWS); k < end; k++) {
       int row = groups.row(k) * dim;
+      int from = groups.from(k);
+      int to = groups.from(k + 1);
+      if (to - from == 1) {
+        // most rows have one pair: its gradient is coef·c, applied straight from the context row
+        int i = groups.pair(from);
+        int ctx = pairSentence[i] * dim;
+        float s = kernels.dot(u, row, c, ctx, dim);
+        sum += NegativeSamplingLoss.loss(s, pairTarget[i]);
+        apply(NegativeSamplingLoss.gradient(s, pairTarget[i]), c, ctx, row, rate, adamStep);
+        continue;
+      }
       Arrays.fill(gradient, 0f);
-      for (int j = groups.from(k), to = groups.from(k + 1); j < to; j++) {
+      for (int j = from; j < to; j++) {
         int i = groups.pair(j);
         int ctx = pairSentence[i] * dim;
         float s = kernels.dot(u, row, c, ctx, dim);
@@ -152,13 +163,18 @@ public final class FusedCpuEngine implements StepEngine {
           kernels.axpy(coef, c, ctx, gradient, 0, dim);
         }
       }
-      if (method == Method.SGD) {
-        kernels.axpy(-rate, gradient, 0, u, row, dim);
-      } else {
-        kernels.adam(gradient, 0, u, m, v, row, adamStep, dim);
-      }
+      apply(1f, gradient, 0, row, rate, adamStep);
     }
     return sum;
+  }
+
+  /** The update of the row at offset {@code row} with the gradient {@code scale·x[xo..]}. */
+  private void apply(float scale, float[] x, int xo, int row, float rate, float adamStep) {
+    if (method == Method.SGD) {
+      kernels.scaledAxpy(-rate, scale, x, xo, u, row, dim);
+    } else {
+      kernels.adam(scale, x, xo, u, m, v, row, adamStep, dim);
+    }
   }
 
   private interface Task {

@@ -14,12 +14,15 @@ public interface Kernels {
   /** {@code y[yo+k] += alpha·x[xo+k]} for k < n. */
   void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n);
 
+  /** {@code y[yo+k] += alpha·(beta·x[xo+k])} for k < n: an update whose gradient is a scaled row. */
+  void scaledAxpy(float alpha, float beta, float[] x, int xo, float[] y, int yo, int n);
+
   /**
-   * One row of {@code torch.optim.SparseAdam} (β = 0.9, 0.999; ε = 1e-8): {@code m = 0.9m + 0.1g},
-   * {@code v = 0.999v + 0.001g²}, {@code u -= step·m/(√v + ε)} over {@code n} elements at offset
-   * {@code o} of u, m and v, with the gradient at {@code g[go..]}.
+   * One row of {@code torch.optim.SparseAdam} (β = 0.9, 0.999; ε = 1e-8) with the gradient {@code
+   * g = scale·x[xo..]}: {@code m = 0.9m + 0.1g}, {@code v = 0.999v + 0.001g²}, {@code u -= step·m/(√v +
+   * ε)} over {@code n} elements at offset {@code o} of u, m and v.
    */
-  void adam(float[] g, int go, float[] u, float[] m, float[] v, int o, float step, int n);
+  void adam(float scale, float[] x, int xo, float[] u, float[] m, float[] v, int o, float step, int n);
 
   /** A short name for logs and provenance. */
   String name();

@@ -30,9 +30,16 @@ public final class ScalarKernels implements Kernels {
   }
 
   @Override
-  public void adam(float[] g, int go, float[] u, float[] m, float[] v, int o, float step, int n) {
+  public void scaledAxpy(float alpha, float beta, float[] x, int xo, float[] y, int yo, int n) {
     for (int k = 0; k < n; k++) {
-      float gk = g[go + k];
+      y[yo + k] += alpha * (beta * x[xo + k]);
+    }
+  }
+
+  @Override
+  public void adam(float scale, float[] x, int xo, float[] u, float[] m, float[] v, int o, float step, int n) {
+    for (int k = 0; k < n; k++) {
+      float gk = scale * x[xo + k];
       float mk = 0.9f * m[o + k] + 0.1f * gk;
       float vk = 0.999f * v[o + k] + 0.001f * gk * gk;
       m[o + k] = mk;

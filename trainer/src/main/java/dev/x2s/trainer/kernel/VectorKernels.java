@@ -38,11 +38,25 @@ final class VectorKernels implements Kernels {
   }
 
   @Override
-  public void adam(float[] g, int go, float[] u, float[] m, float[] v, int o, float step, int n) {
+  public void scaledAxpy(float alpha, float beta, float[] x, int xo, float[] y, int yo, int n) {
+    FloatVector al = FloatVector.broadcast(S, alpha);
     int lanes = S.length();
     int k = 0;
     for (; k + lanes <= n; k += lanes) {
-      FloatVector gk = FloatVector.fromArray(S, g, go + k);
+      FloatVector.fromArray(S, x, xo + k).mul(beta).fma(al, FloatVector.fromArray(S, y, yo + k))
+          .intoArray(y, yo + k);
+    }
+    for (; k < n; k++) {
+      y[yo + k] += alpha * (beta * x[xo + k]);
+    }
+  }
+
+  @Override
+  public void adam(float scale, float[] x, int xo, float[] u, float[] m, float[] v, int o, float step, int n) {
+    int lanes = S.length();
+    int k = 0;
+    for (; k + lanes <= n; k += lanes) {
+      FloatVector gk = FloatVector.fromArray(S, x, xo + k).mul(scale);
       FloatVector mk = FloatVector.fromArray(S, m, o + k).mul(0.9f).add(gk.mul(0.1f));
       FloatVector vk = FloatVector.fromArray(S, v, o + k).mul(0.999f).add(gk.mul(0.001f).mul(gk));
       mk.intoArray(m, o + k);
@@ -51,7 +65,7 @@ final class VectorKernels implements Kernels {
       uk.sub(mk.mul(step).div(vk.lanewise(VectorOperators.SQRT).add(1e-8f))).intoArray(u, o + k);
     }
     for (; k < n; k++) {
-      float gk = g[go + k];
+      float gk = scale * x[xo + k];
       float mk = 0.9f * m[o + k] + 0.1f * gk;
       float vk = 0.999f * v[o + k] + 0.001f * gk * gk;
       m[o + k] = mk;

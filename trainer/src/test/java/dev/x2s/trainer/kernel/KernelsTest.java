@@ -52,7 +52,7 @@ class KernelsTest {
       float[] u = {1f};
       float[] m = {0.5f};
       float[] v = {0.04f};
-      ker.adam(new float[] {2f}, 0, u, m, v, 0, 0.1f, 1);
+      ker.adam(0.5f, new float[] {4f}, 0, u, m, v, 0, 0.1f, 1); // g = 0.5·4
       assertEquals(0.65f, m[0], 1e-7f);
       assertEquals(0.04396f, v[0], 1e-8f);
       assertEquals(0.6899837f, u[0], 1e-6f, ker.name());
@@ -76,10 +76,19 @@ class KernelsTest {
     }
     float[][] a = {u.clone(), m.clone(), v.clone()};
     float[][] b = {u.clone(), m.clone(), v.clone()};
-    new ScalarKernels().adam(g, 0, a[0], a[1], a[2], 0, 1e-3f, n);
-    Kernels.best().adam(g, 0, b[0], b[1], b[2], 0, 1e-3f, n);
+    new ScalarKernels().adam(0.3f, g, 0, a[0], a[1], a[2], 0, 1e-3f, n);
+    Kernels.best().adam(0.3f, g, 0, b[0], b[1], b[2], 0, 1e-3f, n);
     for (int k = 0; k < 3; k++) {
       org.junit.jupiter.api.Assertions.assertArrayEquals(a[k], b[k]);
+    }
+    // scaling by 1 is exact, so a summed gradient row and a scaled context row share one kernel
+    float[] y1 = u.clone();
+    float[] y2 = u.clone();
+    new ScalarKernels().scaledAxpy(-0.05f, 0.7f, g, 0, y1, 0, n);
+    Kernels.best().scaledAxpy(-0.05f, 0.7f, g, 0, y2, 0, n);
+    for (int k = 0; k < n; k++) {
+      assertEquals(u[k] + -0.05f * (0.7f * g[k]), y1[k], 0f);
+      assertEquals(y1[k], y2[k], 2e-7f * Math.max(1f, Math.abs(y1[k]))); // fma rounds once, the loop twice
     }
   }
 }
