@@ -67,7 +67,7 @@ final class DistillCommand implements Callable<Integer> {
   @Option(names = "--max-vocab", description = "Vocabulary size limit (default 200000; 0 = none).")
   Integer maxVocab;
 
-  @Option(names = "--dim-projection", paramLabel = "D", description = "Learned projection of the context to D dims: not implemented, refused when > 0.")
+  @Option(names = "--dim-projection", paramLabel = "D", description = "Student width D < the teacher's: a learned D × teacher-width projection of the contexts, trained jointly (fused engine). Default: 0 (student width = teacher width).")
   Integer dimProjection;
 
   @Option(names = "--optimizer", description = "adam (SparseAdam, default) or sgd (linear decay).")

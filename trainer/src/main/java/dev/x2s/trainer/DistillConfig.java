@@ -21,7 +21,7 @@ import java.util.Map;
  * @param splitter sentence splitter for paragraphs
  * @param minCount vocabulary: words seen fewer times are dropped (release: 10)
  * @param maxVocab vocabulary: at most this many most frequent words (release: 200,000; 0 = no limit)
- * @param dimProjection learned projection of the context to this width (0 = none; not yet implemented)
+ * @param dimProjection learned projection of the context to this width, the student's width (0 = none: the teacher's)
  * @param optimizer SparseAdam (release) or SGD with linear decay
  * @param lr learning rate (release: 1e-3 with SparseAdam)
  * @param epochs passes over the cache (release: 5; issue default 1)

@@ -47,6 +47,8 @@ public final class FusedCpuEngine implements StepEngine {
   private final float[] m;
   private final float[] v;
   private final RowGroups groups;
+  private RowGroups sentenceGroups = new RowGroups(0);
+  private float[] coef = new float[0];
   private long steps;
 
   public FusedCpuEngine(float[] parameters, int rows, int dim, Method method, double lr, int threads) {
@@ -131,6 +133,99 @@ public final class FusedCpuEngine implements StepEngine {
       total += l;
     }
     return total;
+  }
+
+  /**
+   * A step that also returns the gradient of the loss with respect to each context row (for a learned
+   * projection in front of the contexts): {@code contextGradient[s·dim..]} = Σ over sentence s's pairs of
+   * coef·u_row, with u taken before the update. Two passes: sentence-major scoring (each sentence's
+   * gradient summed in pair order, so deterministic) then the row-major update from the stored
+   * coefficients. The updates equal those of {@link #step(TrainingBatch, double)}.
+   */
+  public double step(TrainingBatch b, double progress, float[] contextGradient) {
+    if (b.dim() != dim) {
+      throw new IllegalArgumentException("context width " + b.dim() + " differs from " + dim);
+    }
+    int p = b.pairs();
+    if (coef.length < p) {
+      coef = new float[Math.max(p, 2 * coef.length)];
+    }
+    if (sentenceGroups.capacity() < b.sentences()) {
+      sentenceGroups = new RowGroups(b.sentences());
+    }
+    sentenceGroups.build(b.pairSentence(), p);
+    java.util.Arrays.fill(contextGradient, 0, b.sentences() * dim, 0f);
+    int sentenceChunks = (sentenceGroups.count() + SENTENCE_CHUNK - 1) / SENTENCE_CHUNK;
+    double[] loss = new double[sentenceChunks];
+    AtomicInteger nextScore = new AtomicInteger();
+    run(Math.min(threads, sentenceChunks), t -> {
+      for (int c = nextScore.getAndIncrement(); c < sentenceChunks; c = nextScore.getAndIncrement()) {
+        loss[c] = scoreSentences(b, c, contextGradient);
+      }
+    });
+    groups.build(b.pairRow(), p);
+    int chunks = (groups.count() + CHUNK_ROWS - 1) / CHUNK_ROWS;
+    steps++;
+    float rate = (float) (lr * Math.max(1e-4, 1 - progress));
+    float adamStep = (float) (lr * Math.sqrt(1 - Math.pow(0.999, steps)) / (1 - Math.pow(0.9, steps)));
+    AtomicInteger next = new AtomicInteger();
+    run(Math.min(threads, chunks), t -> {
+      float[] gradient = new float[dim];
+      for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+        updateChunkFromCoefficients(b, c, gradient, rate, adamStep);
+      }
+    });
+    double total = 0;
+    for (double l : loss) {
+      total += l;
+    }
+    return total;
+  }
+
+  static final int SENTENCE_CHUNK = 8;
+
+  private double scoreSentences(TrainingBatch b, int chunk, float[] contextGradient) {
+    float[] c = b.contexts();
+    int[] pairRow = b.pairRow();
+    boolean[] pairTarget = b.pairTarget();
+    double sum = 0;
+    for (int k = chunk * SENTENCE_CHUNK, end = Math.min(sentenceGroups.count(), k + SENTENCE_CHUNK); k < end; k++) {
+      int ctx = sentenceGroups.row(k) * dim;
+      for (int j = sentenceGroups.from(k), to = sentenceGroups.from(k + 1); j < to; j++) {
+        int i = sentenceGroups.pair(j);
+        int row = pairRow[i] * dim;
+        float score = kernels.dot(u, row, c, ctx, dim);
+        sum += NegativeSamplingLoss.loss(score, pairTarget[i]);
+        coef[i] = NegativeSamplingLoss.gradient(score, pairTarget[i]);
+        if (coef[i] != 0f) {
+          kernels.axpy(coef[i], u, row, contextGradient, ctx, dim);
+        }
+      }
+    }
+    return sum;
+  }
+
+  private void updateChunkFromCoefficients(TrainingBatch b, int chunk, float[] gradient, float rate, float adamStep) {
+    float[] c = b.contexts();
+    int[] pairSentence = b.pairSentence();
+    for (int k = chunk * CHUNK_ROWS, end = Math.min(groups.count(), k + CHUNK_ROWS); k < end; k++) {
+      int row = groups.row(k) * dim;
+      int from = groups.from(k);
+      int to = groups.from(k + 1);
+      if (to - from == 1) {
+        int i = groups.pair(from);
+        apply(coef[i], c, pairSentence[i] * dim, row, rate, adamStep);
+        continue;
+      }
+      Arrays.fill(gradient, 0f);
+      for (int j = from; j < to; j++) {
+        int i = groups.pair(j);
+        if (coef[i] != 0f) {
+          kernels.axpy(coef[i], c, pairSentence[i] * dim, gradient, 0, dim);
+        }
+      }
+      apply(1f, gradient, 0, row, rate, adamStep);
+    }
   }
 
   /** Scores and updates the distinct rows of chunk c; returns their loss. */

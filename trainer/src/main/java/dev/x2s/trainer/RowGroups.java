@@ -59,6 +59,11 @@ final class RowGroups {
     start[0] = 0;
   }
 
+  /** Largest row id + 1 this table accepts. */
+  int capacity() {
+    return slotOfRow.length;
+  }
+
   /** Distinct rows of the batch. */
   int count() {
     return count;

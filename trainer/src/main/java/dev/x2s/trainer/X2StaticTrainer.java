@@ -53,8 +53,8 @@ public final class X2StaticTrainer {
   public X2StaticTrainer(DistillConfig config, boolean quiet) {
     this.config = config;
     this.quiet = quiet;
-    if (config.dimProjection() > 0) {
-      throw new UnsupportedOperationException("--dim-projection is not implemented yet");
+    if (config.dimProjection() > 0 && config.engine() != DistillConfig.EngineKind.FUSED) {
+      throw new IllegalArgumentException("--dim-projection needs the fused engine (--engine fused)");
     }
   }
 
@@ -78,6 +78,7 @@ public final class X2StaticTrainer {
     Vocabulary vocab = corpus.vocab;
     int rows = vocab.size();
     int dim = cache.dim();
+    int studentDim = config.dimProjection() > 0 ? config.dimProjection() : dim;
     int n = corpus.sentences();
     int perBatch = config.batchSentences();
     long batchesPerEpoch = (n + perBatch - 1) / perBatch;
@@ -96,7 +97,7 @@ public final class X2StaticTrainer {
     long targets = resumeFrom == null ? 0 : resumeFrom.targets();
 
     long t0 = System.nanoTime();
-    try (StepEngine engine = createEngine(rows, dim, resumeFrom)) {
+    try (StepEngine engine = createEngine(rows, studentDim, dim, resumeFrom)) {
       Progress.Builder pb = Progress.builder("student").total(corpus.tokens() * config.epochs())
           .unit("tokens").secondUnit("targets");
       // tokens: all words of the visited sentences (in or out of the vocabulary)
@@ -169,10 +170,10 @@ public final class X2StaticTrainer {
         }
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
-      WordVectors vectors = new WordVectors(vocab.words(), engine.parameters(), dim);
+      WordVectors vectors = new WordVectors(vocab.words(), engine.parameters(), studentDim);
       VectorFiles.write(vectors, config.out(), format(config.format(), config.out()));
       TrainingCheckpoint.delete(ckptDir);
-      return new Result(rows, dim, totalBatches - start, targets, targets == 0 ? 0 : lossSum / targets, seconds,
+      return new Result(rows, studentDim, totalBatches - start, targets, targets == 0 ? 0 : lossSum / targets, seconds,
           start, corpus.tokens());
     }
   }
@@ -204,7 +205,8 @@ public final class X2StaticTrainer {
     return o;
   }
 
-  private StepEngine createEngine(int rows, int dim, TrainingCheckpoint ckpt) {
+  /** @param dim the student's width; {@code contextDim} the teacher's (they differ with a projection) */
+  private StepEngine createEngine(int rows, int dim, int contextDim, TrainingCheckpoint ckpt) {
     float[] params = ckpt != null ? ckpt.arrays().get("params") : FusedCpuEngine.initialParameters(rows, dim, config.seed());
     if (params == null || params.length != (long) rows * dim) {
       throw new IllegalStateException("checkpoint parameters are not " + rows + " × " + dim);
@@ -220,7 +222,20 @@ public final class X2StaticTrainer {
         }
         e.restoreSteps(ckpt.steps());
       }
-      return e;
+      if (config.dimProjection() == 0) {
+        return e;
+      }
+      float[] w = ckpt != null ? ckpt.arrays().get("projection")
+          : ProjectedEngine.initialProjection(dim, contextDim, config.seed());
+      if (w == null || w.length != (long) dim * contextDim) {
+        throw new IllegalStateException("checkpoint projection is not " + dim + " × " + contextDim);
+      }
+      ProjectedEngine p = new ProjectedEngine(e, dim, contextDim, w,
+          adam ? FusedCpuEngine.Method.ADAM : FusedCpuEngine.Method.SGD, config.lr(), config.threads());
+      if (ckpt != null && adam) {
+        p.restoreMoments(ckpt.arrays().get("projection_adam_m"), ckpt.arrays().get("projection_adam_v"));
+      }
+      return p;
     }
     INDArray matrix = Nd4j.create(params, new long[] {rows, dim}, DataType.FLOAT);
     Optimizer opt = adam ? new SparseAdam(config.lr(), rows, dim) : new LinearDecaySgd(config.lr());

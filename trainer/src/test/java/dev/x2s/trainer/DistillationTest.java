@@ -179,4 +179,27 @@ class DistillationTest {
     Distillation.run(cfg.toBuilder().excludeTarget(false).out(s).build(), FakeTeacher::new, true);
     assertFalse(java.util.Arrays.equals(bytes(a), bytes(s)));
   }
+
+  @Test
+  void projectedStudentIsNarrowReproducibleAndResumable() throws IOException {
+    Path corpus = TinyCorpus.write(tmp, "c.txt", 60, 4);
+    Path a = tmp.resolve("proj-a.vec");
+    Path b = tmp.resolve("proj-b.vec");
+    int width = FakeTeacher.DIM / 2;
+    DistillConfig cfg = config(corpus, a).toBuilder().dimProjection(width).build();
+    Distillation.Report r = Distillation.run(cfg, FakeTeacher::new, true);
+    assertEquals(width, VectorFiles.read(a).dim());
+    assertEquals(width, r.student().dim());
+    DistillConfig cb = cfg.toBuilder().out(b).resume(true).build();
+    assertThrows(RuntimeException.class, () -> Distillation.run(cb, FakeTeacher::new, true, x -> {
+      if (x == 7) {
+        throw new RuntimeException("simulated crash");
+      }
+    }));
+    Distillation.Report rb = Distillation.run(cb, FakeTeacher::new, true);
+    assertTrue(rb.student().resumedFromBatch() > 0, "did not resume");
+    assertArrayEquals(bytes(a), bytes(b));
+    JsonObject p = JsonParser.parseString(Files.readString(Distillation.provenanceFile(a))).getAsJsonObject();
+    assertEquals(width, p.getAsJsonObject("config").get("dim_projection").getAsInt());
+  }
 }
