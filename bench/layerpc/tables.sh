@@ -3,6 +3,7 @@
 # compact Markdown (Ethayarajh's Table 1 columns, coverage in parentheses) plus the full eval JSON.
 #   bench/layerpc/tables.sh RUN_DIR [OUT_DIR] [EXTRA_VECTORS...]
 # Extra vector files (e.g. GloVe) get their own rows. JSON reports: OUT_DIR/{skip,meanfill}.json.
+# EVAL_ARGS="--lower" passes options to `x2s eval` (e.g. case-folding a cased vocabulary).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 run="$1"; out="${2:-$run/tables}"; shift; [ $# -gt 0 ] && shift
@@ -16,7 +17,7 @@ for method in pc mean pc-centred; do
 done
 files+=("$@")
 for protocol in skip meanfill; do
-  "$root/x2s" eval -q --protocol "$protocol" --format json --out "$out/$protocol.json" "${files[@]}" > /dev/null
+  "$root/x2s" eval -q ${EVAL_ARGS:-} --protocol "$protocol" --format json --out "$out/$protocol.json" "${files[@]}" > /dev/null
   echo "### protocol $protocol"
   echo
   python3 "$root/bench/tables/compact.py" --strip .x2v --first "$protocol" "$out/$protocol.json"

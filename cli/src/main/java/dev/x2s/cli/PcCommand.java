@@ -69,6 +69,10 @@ final class PcCommand implements Callable<Integer> {
   @Option(names = "--splitter", defaultValue = "rules", description = "rules, break-iterator or none. Default: ${DEFAULT-VALUE}")
   String splitter;
 
+  @Option(names = "--lower", description = "Lower-case the corpus words: case variants become one word (natural for "
+      + "uncased teachers; the teacher sees the lower-cased text, as with x2s distill).")
+  boolean lower;
+
   @Option(names = "--pooling", defaultValue = "mean", description = "Pieces → word: mean, first, last. Default: ${DEFAULT-VALUE}")
   String pooling;
 
@@ -122,7 +126,7 @@ final class PcCommand implements Callable<Integer> {
         .withCheckpoints(checkpointSentences, checkpointSeconds);
     o = new LayerPcOptions(o.corpus(), o.out(), o.layers(), o.methods(), o.samplesPerWord(), o.minContexts(), o.seed(),
         o.maxSentences(), o.maxVocab(), o.maxWords(), o.decontextWords(), split, o.extraction(), o.chunkSentences(),
-        o.checkpointSentences(), o.checkpointSeconds());
+        o.checkpointSentences(), o.checkpointSeconds(), lower);
     long t0 = System.nanoTime();
     try (Teacher teacher = openTeacher(teacherId)) {
       if (!quiet) {

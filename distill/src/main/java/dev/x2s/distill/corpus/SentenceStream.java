@@ -25,14 +25,21 @@ public final class SentenceStream implements Iterator<Sentence>, AutoCloseable {
   private final CorpusStats stats;
   private Sentence next;
   private long nextId;
+  private final boolean lowercase;
 
   /**
    * @param limit stop after this many sentences ({@code Long.MAX_VALUE} for all)
    */
   public SentenceStream(CorpusReader reader, SentenceSplitter splitter, long limit) {
+    this(reader, splitter, limit, false);
+  }
+
+  /** @param lowercase lower-case every word (Locale.ROOT) */
+  public SentenceStream(CorpusReader reader, SentenceSplitter splitter, long limit, boolean lowercase) {
     this.reader = reader;
     this.splitter = splitter;
     this.limit = limit;
+    this.lowercase = lowercase;
     this.stats = reader.stats();
   }
 
@@ -61,6 +68,9 @@ public final class SentenceStream implements Iterator<Sentence>, AutoCloseable {
         continue;
       }
       List<String> words = tokenizer.tokenize(pending.poll());
+      if (lowercase) {
+        words.replaceAll(w -> w.toLowerCase(java.util.Locale.ROOT));
+      }
       if (!words.isEmpty()) {
         next = new Sentence(nextId++, java.util.Collections.unmodifiableList(words));
         stats.sentences++;

@@ -211,7 +211,7 @@ public final class LayerPcJob {
 
   private SentenceStream sentences() throws IOException {
     return new SentenceStream(CorpusReader.open(o.corpus(), CorpusFormat.AUTO), o.splitter().create(),
-        o.maxSentences());
+        o.maxSentences(), o.lowercase());
   }
 
   private void printDiskUse(StoreLayout layout, List<String> wordList) throws IOException {
@@ -634,6 +634,7 @@ public final class LayerPcJob {
     m.put("maxVocab", o.maxVocab());
     m.put("maxWords", o.maxWords());
     m.put("splitter", o.splitter().name());
+    m.put("lowercase", o.lowercase());
     m.put("extraction", o.extraction().toString());
     m.put("chunkSentences", o.chunkSentences());
     m.put("words", o.decontextWords() == null ? null : o.decontextWords().toString());

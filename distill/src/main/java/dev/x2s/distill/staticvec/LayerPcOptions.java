@@ -26,11 +26,12 @@ import java.util.Set;
  * @param chunkSentences sentences per chunk: the unit of checkpointing (batches never cross chunks)
  * @param checkpointSentences checkpoint after at least this many sentences since the last one
  * @param checkpointSeconds ... or after this many seconds
+ * @param lowercase lower-case the corpus words (keys and teacher input), as {@code x2s distill} does
  */
 public record LayerPcOptions(Path corpus, Path out, int[] layers, Set<Method> methods, int samplesPerWord,
     int minContexts, long seed, long maxSentences, int maxVocab, int maxWords, Path decontextWords,
     SentenceSplitter.Kind splitter, ExtractionOptions extraction, int chunkSentences, long checkpointSentences,
-    long checkpointSeconds) {
+    long checkpointSeconds, boolean lowercase) {
 
   public LayerPcOptions {
     if (layers.length == 0 || methods.isEmpty() || samplesPerWord < 1 || minContexts < 1 || maxSentences < 1
@@ -49,7 +50,7 @@ public record LayerPcOptions(Path corpus, Path out, int[] layers, Set<Method> me
   public static LayerPcOptions defaults(Path corpus, Path out, int[] layers, Set<Method> methods) {
     int maxLayer = layers[layers.length - 1];
     return new LayerPcOptions(corpus, out, layers, methods, 100, 5, 1, Long.MAX_VALUE, 2_000_000, 1_000_000, null,
-        SentenceSplitter.Kind.RULES, ExtractionOptions.defaults(maxLayer), 1024, 50_000, 600);
+        SentenceSplitter.Kind.RULES, ExtractionOptions.defaults(maxLayer), 1024, 50_000, 600, false);
   }
 
   public int maxLayer() {
@@ -63,27 +64,33 @@ public record LayerPcOptions(Path corpus, Path out, int[] layers, Set<Method> me
 
   public LayerPcOptions with(int samplesPerWord, int minContexts, long seed, long maxSentences) {
     return new LayerPcOptions(corpus, out, layers, methods, samplesPerWord, minContexts, seed, maxSentences, maxVocab,
-        maxWords, decontextWords, splitter, extraction, chunkSentences, checkpointSentences, checkpointSeconds);
+        maxWords, decontextWords, splitter, extraction, chunkSentences, checkpointSentences, checkpointSeconds, lowercase);
   }
 
   public LayerPcOptions withLimits(int maxVocab, int maxWords) {
     return new LayerPcOptions(corpus, out, layers, methods, samplesPerWord, minContexts, seed, maxSentences, maxVocab,
-        maxWords, decontextWords, splitter, extraction, chunkSentences, checkpointSentences, checkpointSeconds);
+        maxWords, decontextWords, splitter, extraction, chunkSentences, checkpointSentences, checkpointSeconds, lowercase);
   }
 
   public LayerPcOptions withDecontextWords(Path words) {
     return new LayerPcOptions(corpus, out, layers, methods, samplesPerWord, minContexts, seed, maxSentences, maxVocab,
-        maxWords, words, splitter, extraction, chunkSentences, checkpointSentences, checkpointSeconds);
+        maxWords, words, splitter, extraction, chunkSentences, checkpointSentences, checkpointSeconds, lowercase);
   }
 
   public LayerPcOptions withExtraction(ExtractionOptions e, int chunkSentences) {
     return new LayerPcOptions(corpus, out, layers, methods, samplesPerWord, minContexts, seed, maxSentences, maxVocab,
-        maxWords, decontextWords, splitter, e, chunkSentences, checkpointSentences, checkpointSeconds);
+        maxWords, decontextWords, splitter, e, chunkSentences, checkpointSentences, checkpointSeconds, lowercase);
   }
 
   public LayerPcOptions withCheckpoints(long sentences, long seconds) {
     return new LayerPcOptions(corpus, out, layers, methods, samplesPerWord, minContexts, seed, maxSentences, maxVocab,
-        maxWords, decontextWords, splitter, extraction, chunkSentences, sentences, seconds);
+        maxWords, decontextWords, splitter, extraction, chunkSentences, sentences, seconds, lowercase);
+  }
+
+  /** The same options with the corpus words lower-cased (or not). */
+  public LayerPcOptions withLowercase(boolean lower) {
+    return new LayerPcOptions(corpus, out, layers, methods, samplesPerWord, minContexts, seed, maxSentences, maxVocab,
+        maxWords, decontextWords, splitter, extraction, chunkSentences, checkpointSentences, checkpointSeconds, lower);
   }
 
   /** The settings that decide the results (not checkpoint timing), for resume checks. */
@@ -91,7 +98,7 @@ public record LayerPcOptions(Path corpus, Path out, int[] layers, Set<Method> me
     return "v1|layers=" + Arrays.toString(layers) + "|methods=" + methods.stream().map(Method::id).sorted().toList()
         + "|k=" + samplesPerWord + "|minContexts=" + minContexts + "|seed=" + seed + "|maxSentences=" + maxSentences
         + "|maxVocab=" + maxVocab + "|maxWords=" + maxWords + "|splitter=" + splitter + "|extraction=" + extraction
-        + "|chunk=" + chunkSentences;
+        + "|chunk=" + chunkSentences + (lowercase ? "|lowercase" : "");
   }
 
   @Override

@@ -70,6 +70,26 @@ class LayerPcJobTest {
   }
 
   @Test
+  void lowercaseMergesCaseVariantsExactlyAsALowerCaseCorpus(@TempDir Path dir) throws IOException {
+    Path lower = corpus(dir, 200, 21);
+    List<String> lines = Files.readAllLines(lower);
+    for (int i = 0; i < lines.size(); i += 2) {
+      lines.set(i, lines.get(i).toUpperCase(java.util.Locale.ROOT)); // "W3 W10 Z4", …
+    }
+    Path mixed = dir.resolve("mixed.txt");
+    Files.write(mixed, lines);
+    LayerPcOptions a = options(lower, dir.resolve("a"));
+    LayerPcOptions b = options(mixed, dir.resolve("b")).withLowercase(true);
+    try (ContextualFakeTeacher t = new ContextualFakeTeacher()) {
+      new LayerPcJob(a, t, System.err, true).run();
+      new LayerPcJob(b, t, System.err, true).run();
+    }
+    for (String f : new String[] {"pc-layer1.x2v", "mean-layer3.x2v"}) {
+      assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(f)), Files.readAllBytes(dir.resolve("b").resolve(f)), f);
+    }
+  }
+
+  @Test
   void storeHoldsTheBottomKSampleAndVectorsMatchIndependentComputations() throws IOException {
     Path corpus = corpus(dir, 300, 11);
     Path out = dir.resolve("out");
@@ -164,7 +184,7 @@ class LayerPcJobTest {
     Path corpus = corpus(dir, 300, 12);
     LayerPcOptions o = options(corpus, dir.resolve("pc"));
     o = new LayerPcOptions(o.corpus(), o.out(), o.layers(), EnumSet.of(Method.PC), 2, 5, 7, Long.MAX_VALUE,
-        o.maxVocab(), o.maxWords(), null, o.splitter(), o.extraction(), o.chunkSentences(), 32, 3600);
+        o.maxVocab(), o.maxWords(), null, o.splitter(), o.extraction(), o.chunkSentences(), 32, 3600, false);
     try (ContextualFakeTeacher t = new ContextualFakeTeacher()) {
       new LayerPcJob(o, t, System.err, true).run();
     }
@@ -207,7 +227,7 @@ class LayerPcJobTest {
     Files.writeString(list, "# benchmark words\nw0\nnever-seen\nw1\n");
     LayerPcOptions o = options(corpus, dir.resolve("d"));
     o = new LayerPcOptions(o.corpus(), o.out(), o.layers(), EnumSet.of(Method.MEAN, Method.DECONTEXT), K, 5, 7,
-        Long.MAX_VALUE, o.maxVocab(), o.maxWords(), list, o.splitter(), o.extraction(), o.chunkSentences(), 32, 3600);
+        Long.MAX_VALUE, o.maxVocab(), o.maxWords(), list, o.splitter(), o.extraction(), o.chunkSentences(), 32, 3600, false);
     try (ContextualFakeTeacher t = new ContextualFakeTeacher()) {
       new LayerPcJob(o, t, System.err, true).run();
     }
