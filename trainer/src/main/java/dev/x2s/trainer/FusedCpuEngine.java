@@ -1,14 +1,7 @@
 package dev.x2s.trainer;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.List;
 import dev.x2s.trainer.kernel.Kernels;
 
 /**
@@ -43,7 +36,9 @@ public final class FusedCpuEngine implements StepEngine {
   private final Method method;
   private final double lr;
   private final int threads;
-  private final ExecutorService pool;
+  private final Workers workers;
+  /** A row-sized gradient buffer per worker thread. */
+  private final ThreadLocal<float[]> gradients;
   private final float[] m;
   private final float[] v;
   private final RowGroups groups;
@@ -61,11 +56,8 @@ public final class FusedCpuEngine implements StepEngine {
     this.method = method;
     this.lr = lr;
     this.threads = Math.max(1, threads);
-    this.pool = this.threads == 1 ? null : Executors.newFixedThreadPool(this.threads, r -> {
-      Thread t = new Thread(r, "x2s-student");
-      t.setDaemon(true);
-      return t;
-    });
+    this.workers = new Workers(this.threads, "x2s-student");
+    this.gradients = ThreadLocal.withInitial(() -> new float[dim]);
     this.m = method == Method.ADAM ? new float[parameters.length] : null;
     this.v = method == Method.ADAM ? new float[parameters.length] : null;
     this.groups = new RowGroups(rows);
@@ -115,22 +107,35 @@ public final class FusedCpuEngine implements StepEngine {
     if (b.dim() != dim) {
       throw new IllegalArgumentException("context width " + b.dim() + " differs from " + dim);
     }
+    ensureCoefficients(b.pairs());
     groups.build(b.pairRow(), b.pairs());
+    return updateRows(b, progress, false);
+  }
+
+  /**
+   * Steps the optimiser and updates every distinct row of the batch, chunk by chunk; scores the pairs
+   * (returning their loss) unless {@code scored}, when the coefficients of the last scoring pass are used.
+   */
+  private double updateRows(TrainingBatch b, double progress, boolean scored) {
     int chunks = (groups.count() + CHUNK_ROWS - 1) / CHUNK_ROWS;
     double[] loss = new double[chunks];
     steps++;
     float rate = (float) (lr * Math.max(1e-4, 1 - progress));
     float adamStep = (float) (lr * Math.sqrt(1 - Math.pow(0.999, steps)) / (1 - Math.pow(0.9, steps)));
-    AtomicInteger next = new AtomicInteger();
-    run(Math.min(threads, chunks), t -> {
-      float[] gradient = new float[dim];
-      for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-        loss[c] = updateChunk(b, c, gradient, rate, adamStep);
-      }
-    });
+    workers.forEachUnit(chunks, c -> loss[c] = updateChunk(b, c, gradients.get(), rate, adamStep, scored));
+    return sum(loss);
+  }
+
+  private void ensureCoefficients(int pairs) {
+    if (coef.length < pairs) {
+      coef = new float[Math.max(pairs, 2 * coef.length)];
+    }
+  }
+
+  private static double sum(double[] values) {
     double total = 0;
-    for (double l : loss) {
-      total += l;
+    for (double v : values) {
+      total += v;
     }
     return total;
   }
@@ -147,9 +152,7 @@ public final class FusedCpuEngine implements StepEngine {
       throw new IllegalArgumentException("context width " + b.dim() + " differs from " + dim);
     }
     int p = b.pairs();
-    if (coef.length < p) {
-      coef = new float[Math.max(p, 2 * coef.length)];
-    }
+    ensureCoefficients(p);
     if (sentenceGroups.capacity() < b.sentences()) {
       sentenceGroups = new RowGroups(b.sentences());
     }
@@ -157,29 +160,10 @@ public final class FusedCpuEngine implements StepEngine {
     java.util.Arrays.fill(contextGradient, 0, b.sentences() * dim, 0f);
     int sentenceChunks = (sentenceGroups.count() + SENTENCE_CHUNK - 1) / SENTENCE_CHUNK;
     double[] loss = new double[sentenceChunks];
-    AtomicInteger nextScore = new AtomicInteger();
-    run(Math.min(threads, sentenceChunks), t -> {
-      for (int c = nextScore.getAndIncrement(); c < sentenceChunks; c = nextScore.getAndIncrement()) {
-        loss[c] = scoreSentences(b, c, contextGradient);
-      }
-    });
+    workers.forEachUnit(sentenceChunks, c -> loss[c] = scoreSentences(b, c, contextGradient));
     groups.build(b.pairRow(), p);
-    int chunks = (groups.count() + CHUNK_ROWS - 1) / CHUNK_ROWS;
-    steps++;
-    float rate = (float) (lr * Math.max(1e-4, 1 - progress));
-    float adamStep = (float) (lr * Math.sqrt(1 - Math.pow(0.999, steps)) / (1 - Math.pow(0.9, steps)));
-    AtomicInteger next = new AtomicInteger();
-    run(Math.min(threads, chunks), t -> {
-      float[] gradient = new float[dim];
-      for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-        updateChunkFromCoefficients(b, c, gradient, rate, adamStep);
-      }
-    });
-    double total = 0;
-    for (double l : loss) {
-      total += l;
-    }
-    return total;
+    updateRows(b, progress, true);
+    return sum(loss);
   }
 
   static final int SENTENCE_CHUNK = 8;
@@ -205,14 +189,30 @@ public final class FusedCpuEngine implements StepEngine {
     return sum;
   }
 
-  private void updateChunkFromCoefficients(TrainingBatch b, int chunk, float[] gradient, float rate, float adamStep) {
+  /**
+   * Updates the distinct rows of chunk c. Unless {@code scored}, first scores each row's pairs (u read once,
+   * then in L1) and returns their loss; else uses the coefficients of the last scoring pass.
+   */
+  private double updateChunk(TrainingBatch b, int chunk, float[] gradient, float rate, float adamStep,
+      boolean scored) {
     float[] c = b.contexts();
     int[] pairSentence = b.pairSentence();
+    boolean[] pairTarget = b.pairTarget();
+    double sum = 0;
     for (int k = chunk * CHUNK_ROWS, end = Math.min(groups.count(), k + CHUNK_ROWS); k < end; k++) {
       int row = groups.row(k) * dim;
       int from = groups.from(k);
       int to = groups.from(k + 1);
+      if (!scored) {
+        for (int j = from; j < to; j++) {
+          int i = groups.pair(j);
+          float s = kernels.dot(u, row, c, pairSentence[i] * dim, dim);
+          sum += NegativeSamplingLoss.loss(s, pairTarget[i]);
+          coef[i] = NegativeSamplingLoss.gradient(s, pairTarget[i]);
+        }
+      }
       if (to - from == 1) {
+        // most rows have one pair: its gradient is coef·c, applied straight from the context row
         int i = groups.pair(from);
         apply(coef[i], c, pairSentence[i] * dim, row, rate, adamStep);
         continue;
@@ -222,40 +222,6 @@ public final class FusedCpuEngine implements StepEngine {
         int i = groups.pair(j);
         if (coef[i] != 0f) {
           kernels.axpy(coef[i], c, pairSentence[i] * dim, gradient, 0, dim);
-        }
-      }
-      apply(1f, gradient, 0, row, rate, adamStep);
-    }
-  }
-
-  /** Scores and updates the distinct rows of chunk c; returns their loss. */
-  private double updateChunk(TrainingBatch b, int chunk, float[] gradient, float rate, float adamStep) {
-    float[] c = b.contexts();
-    int[] pairSentence = b.pairSentence();
-    boolean[] pairTarget = b.pairTarget();
-    double sum = 0;
-    for (int k = chunk * CHUNK_ROWS, end = Math.min(groups.count(), k + CHUNK_ROWS); k < end; k++) {
-      int row = groups.row(k) * dim;
-      int from = groups.from(k);
-      int to = groups.from(k + 1);
-      if (to - from == 1) {
-        // most rows have one pair: its gradient is coef·c, applied straight from the context row
-        int i = groups.pair(from);
-        int ctx = pairSentence[i] * dim;
-        float s = kernels.dot(u, row, c, ctx, dim);
-        sum += NegativeSamplingLoss.loss(s, pairTarget[i]);
-        apply(NegativeSamplingLoss.gradient(s, pairTarget[i]), c, ctx, row, rate, adamStep);
-        continue;
-      }
-      Arrays.fill(gradient, 0f);
-      for (int j = from; j < to; j++) {
-        int i = groups.pair(j);
-        int ctx = pairSentence[i] * dim;
-        float s = kernels.dot(u, row, c, ctx, dim);
-        sum += NegativeSamplingLoss.loss(s, pairTarget[i]);
-        float coef = NegativeSamplingLoss.gradient(s, pairTarget[i]);
-        if (coef != 0f) {
-          kernels.axpy(coef, c, ctx, gradient, 0, dim);
         }
       }
       apply(1f, gradient, 0, row, rate, adamStep);
@@ -272,38 +238,8 @@ public final class FusedCpuEngine implements StepEngine {
     }
   }
 
-  private interface Task {
-    void run(int index);
-  }
-
-  private void run(int n, Task task) {
-    if (pool == null || n <= 1) {
-      for (int i = 0; i < n; i++) {
-        task.run(i);
-      }
-      return;
-    }
-    List<Future<?>> fs = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      final int index = i;
-      fs.add(pool.submit(() -> task.run(index)));
-    }
-    try {
-      for (Future<?> f : fs) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
   @Override
   public void close() {
-    if (pool != null) {
-      pool.shutdownNow();
-    }
+    workers.close();
   }
 }

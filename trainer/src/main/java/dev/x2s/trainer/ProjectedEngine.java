@@ -3,9 +3,6 @@ package dev.x2s.trainer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The student with a learned projection in front of the teacher's contexts: scores are {@code u_w · (W c)}
@@ -27,7 +24,7 @@ public final class ProjectedEngine implements StepEngine {
   private final FusedCpuEngine.Method method;
   private final double lr;
   private final int threads;
-  private final ExecutorService pool;
+  private final Workers workers;
   private float[] projected = new float[0];
   private float[] projectedGradient = new float[0];
 
@@ -49,11 +46,7 @@ public final class ProjectedEngine implements StepEngine {
     this.wm = method == FusedCpuEngine.Method.ADAM ? new float[w.length] : null;
     this.wv = method == FusedCpuEngine.Method.ADAM ? new float[w.length] : null;
     this.threads = Math.max(1, threads);
-    this.pool = this.threads == 1 ? null : Executors.newFixedThreadPool(this.threads, r -> {
-      Thread t = new Thread(r, "x2s-projection");
-      t.setDaemon(true);
-      return t;
-    });
+    this.workers = new Workers(this.threads, "x2s-projection");
   }
 
   /** W ~ N(0, 1/contextDim), seeded: a projected context keeps about √(dim/contextDim) of the norm. */
@@ -82,7 +75,7 @@ public final class ProjectedEngine implements StepEngine {
       projectedGradient = new float[n * dim];
     }
     float[] c = b.contexts();
-    run(n, s -> {
+    workers.forRange(n, s -> {
       for (int j = 0; j < dim; j++) {
         projected[s * dim + j] = dot(w, j * contextDim, c, s * contextDim, contextDim);
       }
@@ -93,7 +86,7 @@ public final class ProjectedEngine implements StepEngine {
     long step = rows.steps();
     float rate = (float) (lr * Math.max(1e-4, 1 - progress));
     float adamStep = (float) (lr * Math.sqrt(1 - Math.pow(0.999, step)) / (1 - Math.pow(0.9, step)));
-    run(dim, j -> {
+    workers.forRange(dim, j -> {
       float[] g = new float[contextDim];
       for (int s = 0; s < n; s++) {
         float a = projectedGradient[s * dim + j];
@@ -156,45 +149,9 @@ public final class ProjectedEngine implements StepEngine {
     return rows.steps();
   }
 
-  private interface Task {
-    void run(int index);
-  }
-
-  /** Runs task(0..n-1) over the pool in contiguous ranges; each index is independent of the others. */
-  private void run(int n, Task task) {
-    if (pool == null || n < 2) {
-      for (int i = 0; i < n; i++) {
-        task.run(i);
-      }
-      return;
-    }
-    java.util.List<Future<?>> fs = new java.util.ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      int from = (int) ((long) n * t / threads);
-      int to = (int) ((long) n * (t + 1) / threads);
-      fs.add(pool.submit(() -> {
-        for (int i = from; i < to; i++) {
-          task.run(i);
-        }
-      }));
-    }
-    try {
-      for (Future<?> f : fs) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
   @Override
   public void close() {
     rows.close();
-    if (pool != null) {
-      pool.shutdownNow();
-    }
+    workers.close();
   }
 }

@@ -38,7 +38,13 @@ public final class ScalarKernels implements Kernels {
 
   @Override
   public void adam(float scale, float[] x, int xo, float[] u, float[] m, float[] v, int o, float step, int n) {
-    for (int k = 0; k < n; k++) {
+    adamLoop(scale, x, xo, u, m, v, o, step, 0, n);
+  }
+
+  /** Elements {@code from..to-1} of {@link #adam}; also the tail of the SIMD kernel, so both round alike. */
+  static void adamLoop(float scale, float[] x, int xo, float[] u, float[] m, float[] v, int o, float step, int from,
+      int to) {
+    for (int k = from; k < to; k++) {
       float gk = scale * x[xo + k];
       float mk = 0.9f * m[o + k] + 0.1f * gk;
       float vk = 0.999f * v[o + k] + 0.001f * gk * gk;

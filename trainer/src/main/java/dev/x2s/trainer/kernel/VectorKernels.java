@@ -64,14 +64,7 @@ final class VectorKernels implements Kernels {
       FloatVector uk = FloatVector.fromArray(S, u, o + k);
       uk.sub(mk.mul(step).div(vk.lanewise(VectorOperators.SQRT).add(1e-8f))).intoArray(u, o + k);
     }
-    for (; k < n; k++) {
-      float gk = scale * x[xo + k];
-      float mk = 0.9f * m[o + k] + 0.1f * gk;
-      float vk = 0.999f * v[o + k] + 0.001f * gk * gk;
-      m[o + k] = mk;
-      v[o + k] = vk;
-      u[o + k] -= step * mk / ((float) Math.sqrt(vk) + 1e-8f);
-    }
+    ScalarKernels.adamLoop(scale, x, xo, u, m, v, o, step, k, n);
   }
 
   @Override
