@@ -159,7 +159,8 @@ final class QuickstartCommand implements Callable<Integer> {
       int top = t.info().numLayers() - 1;
       int[] layers = pcLayers.stream().mapToInt(l -> l < 0 ? top + 1 + l : l).distinct().sorted().toArray();
       LayerPcOptions o = LayerPcOptions.defaults(corpusFile, dir, layers, EnumSet.of(Method.PC, Method.MEAN));
-      o = o.with(o.samplesPerWord(), o.minContexts(), o.seed(), pcSentences);
+      // lower-cased like the student and the word2vec baseline: one vocabulary convention for the table
+      o = o.with(o.samplesPerWord(), o.minContexts(), o.seed(), pcSentences).withLowercase(true);
       new LayerPcJob(o, t, System.err, quiet).run();
       List<Path> files = new ArrayList<>();
       for (int l : layers) {
