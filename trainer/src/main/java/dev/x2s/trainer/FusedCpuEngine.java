@@ -28,6 +28,8 @@ public final class FusedCpuEngine implements StepEngine {
   }
 
   static final int CHUNK_ROWS = 128;
+  /** Sentences per unit of the sentence-major scoring pass of {@link #step(TrainingBatch, double, float[])}. */
+  static final int SENTENCE_CHUNK = 8;
 
   private final Kernels kernels = Kernels.best();
   private final float[] u;
@@ -157,7 +159,7 @@ public final class FusedCpuEngine implements StepEngine {
       sentenceGroups = new RowGroups(b.sentences());
     }
     sentenceGroups.build(b.pairSentence(), p);
-    java.util.Arrays.fill(contextGradient, 0, b.sentences() * dim, 0f);
+    Arrays.fill(contextGradient, 0, b.sentences() * dim, 0f);
     int sentenceChunks = (sentenceGroups.count() + SENTENCE_CHUNK - 1) / SENTENCE_CHUNK;
     double[] loss = new double[sentenceChunks];
     workers.forEachUnit(sentenceChunks, c -> loss[c] = scoreSentences(b, c, contextGradient));
@@ -165,8 +167,6 @@ public final class FusedCpuEngine implements StepEngine {
     updateRows(b, progress, true);
     return sum(loss);
   }
-
-  static final int SENTENCE_CHUNK = 8;
 
   private double scoreSentences(TrainingBatch b, int chunk, float[] contextGradient) {
     float[] c = b.contexts();
