@@ -11,6 +11,7 @@ import dev.x2s.distill.progress.Progress;
 import dev.x2s.distill.teacher.Teacher;
 import dev.x2s.distill.teacher.TeacherInfo;
 import dev.x2s.trainer.cache.CacheIdentity;
+import dev.x2s.trainer.cache.CacheManifest;
 import dev.x2s.trainer.cache.ContextCache;
 import dev.x2s.trainer.cache.ContextCacheWriter;
 import java.io.IOException;
@@ -114,6 +115,10 @@ public final class ContextBuilder {
     if (ContextCache.state(dir) == ContextCache.State.COMPLETE) {
       return new Result(ContextCache.open(dir, identity), 0, true);
     }
+    ContextCache prefix = dir.equals(root) ? null : wholeCachePrefix(root, identity);
+    if (prefix != null) {
+      return new Result(prefix, 0, true);
+    }
     long t0 = System.nanoTime();
     boolean created = ContextCache.state(dir) == ContextCache.State.MISSING;
     try (Teacher teacher = teachers.apply(config.teacher())) {
@@ -136,6 +141,29 @@ public final class ContextBuilder {
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     return new Result(ContextCache.open(dir, identity), seconds, false);
+  }
+
+  /**
+   * With a sentence limit N and no cache of its own: the first N sentences of the unlimited run's cache
+   * (sentence variant only: a paragraph cut by the limit would be pooled differently), when it holds that many.
+   */
+  private ContextCache wholeCachePrefix(Path root, CacheIdentity identity) throws IOException {
+    long n = config.maxSentences();
+    if (n == 0 || config.variant() != DistillConfig.Variant.SENTENCE
+        || ContextCache.state(root.resolve(identity.key())) != ContextCache.State.MISSING) {
+      return null;
+    }
+    CacheIdentity whole = identity(config.toBuilder().maxSentences(0).build(), identity.corpusSha256());
+    Path dir = root.resolve(whole.key());
+    if (ContextCache.state(dir) == ContextCache.State.MISSING || CacheManifest.read(dir).sentences() < n) {
+      return null;
+    }
+    ContextCache cache = ContextCache.openPrefix(dir, whole, identity, n);
+    if (!quiet) {
+      System.err.printf(Locale.ROOT, "teacher: using the first %,d sentences of the whole-corpus cache %s (%s, %,d sentences)%n",
+          n, dir, cache.prefixOf().complete() ? "complete" : "still being written", cache.prefixOf().sentences());
+    }
+    return cache;
   }
 
   private void run(Teacher teacher, int[] layers, int maxLayer, ContextCacheWriter writer, CorpusReader reader,

@@ -78,6 +78,16 @@ public final class Distillation {
     c.put("key", m.identity().key());
     c.put("settings", m.identity().settings());
     c.put("reused", t.reused());
+    if (cache.prefixOf() != null) {
+      CacheManifest whole = cache.prefixOf();
+      Map<String, Object> w = new LinkedHashMap<>();
+      w.put("key", whole.identity().key());
+      w.put("sentences", whole.sentences());
+      w.put("complete", whole.complete());
+      w.put("teacher_seconds", whole.teacherSeconds());
+      c.put("prefix_of", w);
+      c.put("teacher_seconds_prorated", true);
+    }
     p.put("cache", c);
     Map<String, Object> counts = new LinkedHashMap<>();
     counts.put("sentences", m.sentences());

@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.x2s.trainer.cache.CacheManifest;
 import dev.x2s.vectors.VectorFiles;
 import dev.x2s.vectors.WordVectors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -156,6 +159,49 @@ class DistillationTest {
     assertEquals(r.student().vocabularySize(), VectorFiles.read(out).size());
     assertThrows(IllegalArgumentException.class, () -> Distillation.run(
         cfg.toBuilder().layers(java.util.List.of(3)).cache(tmp.resolve("c2")).build(), FakeTeacher::new, true));
+  }
+
+  @Test
+  void sentenceLimitIsServedByAnUnfinishedWholeCorpusCache() throws IOException {
+    Path corpus = TinyCorpus.write(tmp, "c.txt", 150, 11);
+    Path shared = tmp.resolve("shared-cache");
+    DistillConfig whole = config(corpus, tmp.resolve("whole.vec")).toBuilder().cache(shared)
+        .teacherBatch(4).cacheCheckpointSentences(5).build();
+    // the whole-corpus teacher run stops part-way (as a session's end stops it); batches of 4 keep the
+    // read-ahead window (32 batches) below the crash, so a prefix is checkpointed
+    assertThrows(IllegalStateException.class, () -> Distillation.run(whole, id -> new FakeTeacher(id, 200), true));
+    long written;
+    try (var dirs = Files.list(shared)) {
+      written = CacheManifest.read(dirs.findFirst().orElseThrow()).sentences();
+    }
+    assertTrue(written >= 20 && written <= 200, "checkpointed " + written);
+    long n = written / 2 + 3;
+    Path fromPrefix = tmp.resolve("prefix.vec");
+    Distillation.Report r = Distillation.run(whole.toBuilder().maxSentences(n).out(fromPrefix).build(), id -> {
+      throw new AssertionError("the whole-corpus cache holds the first " + n + " sentences");
+    }, true);
+    assertEquals(n, r.teacher().cache().size());
+    // the same limited run with its own teacher stage trains the same bytes
+    Path own = tmp.resolve("own.vec");
+    Distillation.run(whole.toBuilder().maxSentences(n).out(own).cache(tmp.resolve("own-cache")).build(),
+        FakeTeacher::new, true);
+    assertArrayEquals(bytes(own), bytes(fromPrefix));
+    JsonObject p = JsonParser.parseString(Files.readString(Distillation.provenanceFile(fromPrefix))).getAsJsonObject();
+    JsonObject of = p.getAsJsonObject("cache").getAsJsonObject("prefix_of");
+    assertEquals(written, of.get("sentences").getAsLong());
+    assertFalse(of.get("complete").getAsBoolean());
+    // a limit beyond what the whole-corpus cache holds runs the teacher
+    List<FakeTeacher> opened = new ArrayList<>();
+    Distillation.run(whole.toBuilder().maxSentences(written + 1).out(tmp.resolve("more.vec")).build(),
+        id -> add(opened, new FakeTeacher(id)), true);
+    assertEquals(1, opened.size());
+    // resuming the whole-corpus run continues the same cache
+    Distillation.run(whole, FakeTeacher::new, true);
+  }
+
+  private static FakeTeacher add(List<FakeTeacher> list, FakeTeacher t) {
+    list.add(t);
+    return t;
   }
 
   @Test

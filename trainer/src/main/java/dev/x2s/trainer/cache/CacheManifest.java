@@ -109,7 +109,7 @@ public record CacheManifest(
   }
 
   /** Reads {@code dir/manifest.json}; errors name the file and the field. */
-  static CacheManifest read(Path dir) throws IOException {
+  public static CacheManifest read(Path dir) throws IOException {
     Path file = dir.resolve(ContextCache.MANIFEST);
     JsonObject o;
     try {

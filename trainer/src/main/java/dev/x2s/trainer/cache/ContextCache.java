@@ -51,14 +51,16 @@ public final class ContextCache implements AutoCloseable {
 
   private final Path dir;
   private final CacheManifest manifest;
+  private final CacheManifest prefixOf;
   private final FileChannel channel;
   private final MappedByteBuffer[] maps;
   private final int rowBytes;
   private final long rowsPerMap;
 
-  private ContextCache(Path dir, CacheManifest manifest) throws IOException {
+  private ContextCache(Path dir, CacheManifest manifest, CacheManifest prefixOf) throws IOException {
     this.dir = dir;
     this.manifest = manifest;
+    this.prefixOf = prefixOf;
     this.rowBytes = manifest.dim() * 2;
     this.rowsPerMap = Math.max(1, (Integer.MAX_VALUE / 2) / rowBytes);
     this.channel = FileChannel.open(dir.resolve(CONTEXTS), StandardOpenOption.READ);
@@ -112,7 +114,66 @@ public final class ContextCache implements AutoCloseable {
       throw new CacheException(dir, "incomplete cache (" + m.sentences() + " sentences so far); run again to resume it");
     }
     verify(dir, m, m.contextsBytes(), m.sentencesBytes(), true);
-    return new ContextCache(dir, m);
+    return new ContextCache(dir, m, null);
+  }
+
+  /**
+   * Opens the first {@code n} sentences of a cache made without a sentence limit, complete or still being
+   * written, as the cache {@code asked} (the same settings with {@code max_sentences = n}). For the sentence
+   * variant those rows are exactly what the limited run would write, so a long teacher run can feed students
+   * before it ends. The whole durable prefix is checksummed first.
+   *
+   * @throws CacheException when the cache is of another identity or holds fewer than {@code n} sentences
+   */
+  public static ContextCache openPrefix(Path dir, CacheIdentity whole, CacheIdentity asked, long n) throws IOException {
+    CacheManifest m = CacheManifest.read(dir);
+    Map<String, String> diff = m.identity().differences(whole);
+    if (!diff.isEmpty()) {
+      throw new CacheException(dir, "cache of another corpus/teacher/setting (cache vs run): " + diff);
+    }
+    if (n <= 0 || m.sentences() < n) {
+      throw new CacheException(dir, "holds " + m.sentences() + " sentences, the run asks for the first " + n);
+    }
+    verify(dir, m, m.contextsBytes(), m.sentencesBytes(), m.complete());
+    Path file = dir.resolve(SENTENCES);
+    long[] prefix = linesPrefix(file, n); // bytes, words, CRC32C of those bytes
+    long rows = m.perWord() ? prefix[1] : n;
+    long contextsBytes = rows * m.dim() * 2L;
+    long crcContexts = crc32c(dir.resolve(CONTEXTS), contextsBytes);
+    double seconds = m.teacherSeconds() * n / m.sentences(); // pro-rated: the teacher's rate is near constant
+    CacheManifest view = new CacheManifest(asked, m.teacherFamily(), m.teacherLayers(), m.teacherSource(), m.dim(),
+        m.corpusPath(), n, contextsBytes, prefix[0], crcContexts, prefix[2], true, seconds,
+        "first " + n + " sentences of cache " + m.identity().key());
+    return new ContextCache(dir, view, m);
+  }
+
+  /** Bytes, words and CRC32C of the first {@code n} lines of {@code file} (each line ends with '\n'). */
+  private static long[] linesPrefix(Path file, long n) throws IOException {
+    CRC32C crc = new CRC32C();
+    byte[] buf = new byte[1 << 16];
+    long bytes = 0;
+    long words = 0;
+    long lines = 0;
+    try (InputStream in = Files.newInputStream(file)) {
+      int len;
+      while (lines < n && (len = in.read(buf)) > 0) {
+        int i = 0;
+        for (; i < len && lines < n; i++) {
+          if (buf[i] == '\n') {
+            lines++;
+            words++;
+          } else if (buf[i] == ' ') {
+            words++;
+          }
+        }
+        crc.update(buf, 0, i);
+        bytes += i;
+      }
+    }
+    if (lines < n) {
+      throw new CacheException(file, "ends after " + lines + " lines, " + n + " expected");
+    }
+    return new long[] {bytes, words, crc.getValue()};
   }
 
   /**
@@ -170,6 +231,11 @@ public final class ContextCache implements AutoCloseable {
     return manifest;
   }
 
+  /** The manifest of the whole-corpus cache this one is the first sentences of; null for a cache of its own. */
+  public CacheManifest prefixOf() {
+    return prefixOf;
+  }
+
   public int dim() {
     return manifest.dim();
   }
@@ -218,6 +284,9 @@ public final class ContextCache implements AutoCloseable {
       String line;
       while ((line = r.readLine()) != null) {
         if (n >= manifest.sentences()) {
+          if (prefixOf != null) {
+            break; // a prefix view: the file goes on
+          }
           throw new CacheException(file, "more than the " + manifest.sentences() + " lines the manifest records");
         }
         if (line.isEmpty()) {
