@@ -43,7 +43,8 @@ final class DistillCommand implements Callable<Integer> {
   @Option(names = "--corpus", paramLabel = "FILE", description = "Corpus: plain text or WikiExtractor, optionally gzip.")
   Path corpus;
 
-  @Option(names = "--max-sentences", paramLabel = "N", description = "Use the first N sentences (default: all).")
+  @Option(names = "--max-sentences", paramLabel = "N", description = "Use the first N sentences (default: all). A whole-corpus context cache, even an unfinished one,"
+      + " that holds N sentences serves them without running the teacher.")
   Long maxSentences;
 
   @Option(names = "--layer", split = ",", paramLabel = "L", description = "Teacher layer(s) averaged for the context; negative counts from the top (default: -1, the last).")
@@ -130,7 +131,8 @@ final class DistillCommand implements Callable<Integer> {
       System.err.printf(Locale.ROOT,
           "distill: %s: %,d words × %d; teacher %.1f s (%s), student %.1f s, %,d targets (%.0f/s), loss/target %.4f%n",
           cfg.out(), s.vocabularySize(), s.dim(), r.teacher().cache().manifest().teacherSeconds(),
-          r.teacher().reused() ? "cached" : "this run", s.studentSeconds(), s.targets(),
+          r.teacher().cache().prefixOf() != null ? "cached; pro-rated share of the whole-corpus cache"
+              : r.teacher().reused() ? "cached" : "this run", s.studentSeconds(), s.targets(),
           s.studentSeconds() > 0 ? s.targets() / s.studentSeconds() : 0.0, s.meanLoss());
       System.err.println("distill: provenance " + r.provenanceFile());
     }
