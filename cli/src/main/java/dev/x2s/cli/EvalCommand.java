@@ -58,6 +58,11 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress output.")
   boolean quiet;
 
+  @Option(names = "--common", description = "Score every file on the same items: each file is restricted to the words"
+      + " all the files have (after --lower), so coverage is equal across rows; analogies search those words. With"
+      + " --protocol skip only.")
+  boolean common;
+
   @Mixin DataOption data = new DataOption();
 
   @Override
@@ -68,6 +73,10 @@ final class EvalCommand implements Callable<Integer> {
       default -> throw new picocli.CommandLine.ParameterException(
           new picocli.CommandLine(this), "--protocol must be skip or meanfill, not " + protocol);
     };
+    if (common && p != Protocol.SKIP) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+          "--common compares files on the words they share; it goes with --protocol skip, not " + protocol);
+    }
     DatasetResolver resolver = Datasets.resolver(data);
     StandardBenchmarks catalogue = Datasets.benchmarks(resolver);
     List<String> ids = benchmarks == null ? StandardBenchmarks.ids() : benchmarks;
@@ -85,15 +94,20 @@ final class EvalCommand implements Callable<Integer> {
         .withProtocol(p).withAnalogyLimit(analogyLimit).withLowercase(lower);
     Evaluator evaluator = new Evaluator(options);
     List<VectorResults> rows = new ArrayList<>();
+    java.util.Set<String> shared = common ? sharedWords() : null;
     for (Path f : files) {
       WordVectors v = VectorLoading.load(f, ReadOptions.defaults().withLowerCase(lower), quiet).vectors();
+      if (shared != null) {
+        v = v.restrictTo(shared);
+      }
       long t0 = System.nanoTime();
       rows.add(evaluator.evaluate(f.getFileName().toString(), v, suite));
       if (!quiet) {
         System.err.printf("%s: evaluated in %.1f s%n", f.getFileName(), (System.nanoTime() - t0) / 1e9);
       }
     }
-    EvaluationReport report = new EvaluationReport(options, rows);
+    EvaluationReport report = shared == null ? new EvaluationReport(options, rows)
+        : new EvaluationReport(p.id() + "-common (" + shared.size() + " words)", analogyLimit, rows);
     // The screen shows --format (default Markdown); --out is written in its extension's format.
     EvaluationReport.Format shown = format != null
         ? EvaluationReport.Format.forFile(Path.of("report." + format))
@@ -103,5 +117,19 @@ final class EvalCommand implements Callable<Integer> {
       report.write(out, format != null ? shown : EvaluationReport.Format.forFile(out));
     }
     return 0;
+  }
+
+  /** The words every file holds (after --lower); a first pass over the files. */
+  private java.util.Set<String> sharedWords() throws java.io.IOException {
+    java.util.Set<String> shared = null;
+    for (Path f : files) {
+      List<String> words = VectorLoading.load(f, ReadOptions.defaults().withLowerCase(lower), true).vectors().words();
+      if (shared == null) {
+        shared = new java.util.HashSet<>(words);
+      } else {
+        shared.retainAll(new java.util.HashSet<>(words));
+      }
+    }
+    return shared;
   }
 }

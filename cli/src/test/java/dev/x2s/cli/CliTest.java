@@ -123,4 +123,30 @@ class CliTest {
     String json = Files.readString(report).replaceAll("\\s", "");
     assertTrue(json.contains("\"benchmark\":\"google\",\"metric\":\"3cosadd\",\"score\":1.0,\"covered\":2"), json);
   }
+
+  @Test
+  void evalCommonScoresEveryFileOnTheSharedWords() throws Exception {
+    Path a = tiny();
+    Path b = dir.resolve("b.txt");
+    Files.writeString(b, "4 2\nking 1 0\nqueen 0 1\nman 1 0.1\ndog 0.5 0.5\n");
+    Path pairs = dir.resolve("pairs.txt");
+    Files.writeString(pairs, "king queen 9\nman woman 8\nking man 5\nqueen cat 2\nking dog 3\nman queen 4\n");
+    String[] common = {"eval", a.toString(), b.toString(), "--benchmarks", "simlex999", "--similarity", pairs.toString(),
+        "--data", SharedData.root().toString(), "--offline", "-q", "--common"};
+    Run r = run(common);
+    assertEquals(0, r.code(), r.err());
+    // Shared words: king, queen, man (SimLex's woman-man pair drops out). Pairs covered by both: king-queen (9), king-man (5), man-queen (4).
+    // a: cos(king,queen) = 1.2 / (1.118 × 1.082) = 0.992, cos(king,man) = 0.75 / 1.25 = 0.600,
+    //    cos(man,queen) = 0.6 / 1.209 = 0.496: same order as the gold scores, Spearman 1.
+    // b: cos = 0, 0.995, 0.0995: ranks 1, 3, 2 against 3, 2, 1; Σd² = 6, ρ = 1 − 6·6 / (3·8) = −0.5.
+    assertTrue(r.out().contains("| tiny.txt | n/a (0/999) | 1.0000 (3/6) |"), r.out());
+    assertTrue(r.out().contains("| b.txt | n/a (0/999) | -0.5000 (3/6) |"), r.out());
+    assertTrue(r.out().contains("skip-common (3 words)"), r.out());
+    // without --common each file keeps its own words: a covers 5 pairs, b 4
+    Run own = run(java.util.Arrays.copyOf(common, common.length - 1));
+    assertTrue(own.out().contains("(5/6)") && own.out().contains("(4/6)"), own.out());
+    Run meanfill = run("eval", a.toString(), b.toString(), "--common", "--protocol", "meanfill", "-q");
+    assertEquals(2, meanfill.code());
+    assertTrue(meanfill.err().contains("--common"), meanfill.err());
+  }
 }

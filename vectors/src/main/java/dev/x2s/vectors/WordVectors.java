@@ -160,6 +160,30 @@ public final class WordVectors {
     return new WordVectors(words, m, dim, index);
   }
 
+  /** The rows whose words {@code keep} holds, in this file's order. */
+  public WordVectors restrictTo(java.util.Set<String> keep) {
+    int n = 0;
+    for (String w : words) {
+      if (keep.contains(w)) {
+        n++;
+      }
+    }
+    if (n == words.length) {
+      return this;
+    }
+    String[] w2 = new String[n];
+    float[] m2 = new float[n * dim];
+    int r = 0;
+    for (int i = 0; i < words.length; i++) {
+      if (keep.contains(words[i])) {
+        w2[r] = words[i];
+        System.arraycopy(matrix, i * dim, m2, r * dim, dim);
+        r++;
+      }
+    }
+    return new WordVectors(w2, m2, dim);
+  }
+
   /** The first {@code n} rows (all of them when {@code n >= size()}). */
   public WordVectors head(int n) {
     if (n >= words.length) {
