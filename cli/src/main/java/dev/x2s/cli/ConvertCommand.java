@@ -40,7 +40,7 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--limit", defaultValue = "0", description = "Keep only the first N words (0 = all).")
   int limit;
 
-  @Option(names = "--abtt", arity = "0..1", fallbackValue = "-1", paramLabel = "D",
+  @Option(names = "--abtt", arity = "0..1", fallbackValue = "-1", paramLabel = "D", preprocessor = OptionalCount.class,
       description = "All-but-the-top (Mu et al. 2018): subtract the mean and remove the top D principal directions (default D = dim/100).")
   Integer abtt;
 
@@ -89,6 +89,21 @@ final class ConvertCommand implements Callable<Integer> {
       return to == null ? VectorFormat.forFile(out) : VectorFormat.named(to);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--to: " + e.getMessage());
+    }
+  }
+
+  /**
+   * {@code --abtt IN OUT} must not read IN as D: a detached value is taken only when it is a number
+   * (picocli's optional parameters otherwise swallow the next positional).
+   */
+  static final class OptionalCount implements picocli.CommandLine.IParameterPreprocessor {
+    @Override
+    public boolean preprocess(java.util.Stack<String> args, picocli.CommandLine.Model.CommandSpec spec,
+        picocli.CommandLine.Model.ArgSpec arg, java.util.Map<String, Object> info) {
+      if (" ".equals(info.get("separator")) && (args.isEmpty() || !args.peek().matches("\\d+"))) {
+        args.push("-1"); // as if --abtt=-1: the default count
+      }
+      return false;
     }
   }
 }

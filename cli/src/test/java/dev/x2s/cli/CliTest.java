@@ -149,4 +149,21 @@ class CliTest {
     assertEquals(2, meanfill.code());
     assertTrue(meanfill.err().contains("--common"), meanfill.err());
   }
+
+  @Test
+  void abttWithoutACountDoesNotTakeTheInputFileForIt() throws Exception {
+    Path in = tiny();
+    Path a = dir.resolve("a.x2v");
+    Path b = dir.resolve("b.x2v");
+    Path c = dir.resolve("c.x2v");
+    Path d = dir.resolve("d.x2v");
+    assertEquals(0, run("convert", "-q", "--abtt", in.toString(), a.toString()).code());
+    assertEquals(0, run("convert", "-q", in.toString(), b.toString(), "--abtt").code());
+    assertEquals(0, run("convert", "-q", "--abtt", "1", in.toString(), c.toString()).code());
+    assertEquals(0, run("convert", "-q", "--abtt=1", in.toString(), d.toString()).code());
+    assertArrayEquals(Files.readAllBytes(b), Files.readAllBytes(a));
+    assertArrayEquals(Files.readAllBytes(d), Files.readAllBytes(c));
+    // the processed vectors differ from the input (mean removed)
+    assertFalse(java.util.Arrays.equals(VectorFiles.read(in).matrix(), VectorFiles.read(a).matrix()));
+  }
 }
