@@ -3,12 +3,12 @@ package dev.x2s.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds the shared data directory: $X2S_SHARED, else a `shared/` beside the checkout or a parent. */
+/** Finds the shared data directory: $X2S_SHARED or $X2S_DATA, else a `shared/` beside the checkout or a parent. */
 final class SharedData {
   private SharedData() {}
 
   static Path root() {
-    String env = System.getenv("X2S_SHARED");
+    String env = System.getenv("X2S_SHARED") != null ? System.getenv("X2S_SHARED") : System.getenv("X2S_DATA");
     if (env != null) {
       return Path.of(env);
     }
@@ -18,6 +18,6 @@ final class SharedData {
       }
     }
     throw new IllegalStateException("no shared/benchmarks-data above " + Path.of("").toAbsolutePath()
-        + "; set X2S_SHARED");
+        + "; set X2S_SHARED (or X2S_DATA)");
   }
 }
