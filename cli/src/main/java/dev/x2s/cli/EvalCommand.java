@@ -10,9 +10,12 @@ import dev.x2s.evaluate.report.EvaluationReport;
 import dev.x2s.evaluate.report.VectorResults;
 import dev.x2s.vectors.ReadOptions;
 import dev.x2s.vectors.WordVectors;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,7 +97,7 @@ final class EvalCommand implements Callable<Integer> {
         .withProtocol(p).withAnalogyLimit(analogyLimit).withLowercase(lower);
     Evaluator evaluator = new Evaluator(options);
     List<VectorResults> rows = new ArrayList<>();
-    java.util.Set<String> shared = common ? sharedWords() : null;
+    Set<String> shared = common ? sharedWords() : null;
     for (Path f : files) {
       WordVectors v = VectorLoading.load(f, ReadOptions.defaults().withLowerCase(lower), quiet).vectors();
       if (shared != null) {
@@ -119,15 +122,15 @@ final class EvalCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The words every file holds (after --lower); a first pass over the files. */
-  private java.util.Set<String> sharedWords() throws java.io.IOException {
-    java.util.Set<String> shared = null;
+  /** The words every file holds (after --lower): a first pass, so that one file at a time is in memory. */
+  private Set<String> sharedWords() throws IOException {
+    Set<String> shared = null;
     for (Path f : files) {
       List<String> words = VectorLoading.load(f, ReadOptions.defaults().withLowerCase(lower), true).vectors().words();
       if (shared == null) {
-        shared = new java.util.HashSet<>(words);
+        shared = new HashSet<>(words);
       } else {
-        shared.retainAll(new java.util.HashSet<>(words));
+        shared.retainAll(new HashSet<>(words));
       }
     }
     return shared;

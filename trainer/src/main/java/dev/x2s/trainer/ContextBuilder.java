@@ -112,15 +112,16 @@ public final class ContextBuilder {
     CacheIdentity identity = identity(config, sha256(corpus));
     Path root = config.cache() != null ? config.cache() : defaultRoot();
     Path dir = ContextCache.resolve(root, identity);
-    if (ContextCache.state(dir) == ContextCache.State.COMPLETE) {
+    ContextCache.State state = ContextCache.state(dir);
+    if (state == ContextCache.State.COMPLETE) {
       return new Result(ContextCache.open(dir, identity), 0, true);
     }
-    ContextCache prefix = dir.equals(root) ? null : wholeCachePrefix(root, identity);
+    boolean created = state == ContextCache.State.MISSING;
+    ContextCache prefix = created && !dir.equals(root) ? wholeCachePrefix(root, identity) : null;
     if (prefix != null) {
       return new Result(prefix, 0, true);
     }
     long t0 = System.nanoTime();
-    boolean created = ContextCache.state(dir) == ContextCache.State.MISSING;
     try (Teacher teacher = teachers.apply(config.teacher())) {
       TeacherInfo info = teacher.info();
       int[] layers = resolveLayers(config.layers(), info);
@@ -144,13 +145,13 @@ public final class ContextBuilder {
   }
 
   /**
-   * With a sentence limit N and no cache of its own: the first N sentences of the unlimited run's cache
-   * (sentence variant only: a paragraph cut by the limit would be pooled differently), when it holds that many.
+   * For a run with no cache of its own and a sentence limit N: the first N sentences of the unlimited run's
+   * cache (sentence variant only: a paragraph cut by the limit would be pooled differently), when it holds
+   * that many; else null.
    */
   private ContextCache wholeCachePrefix(Path root, CacheIdentity identity) throws IOException {
     long n = config.maxSentences();
-    if (n == 0 || config.variant() != DistillConfig.Variant.SENTENCE
-        || ContextCache.state(root.resolve(identity.key())) != ContextCache.State.MISSING) {
+    if (n == 0 || config.variant() != DistillConfig.Variant.SENTENCE) {
       return null;
     }
     CacheIdentity whole = identity(config.toBuilder().maxSentences(0).build(), identity.corpusSha256());

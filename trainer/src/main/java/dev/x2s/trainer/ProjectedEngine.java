@@ -1,5 +1,6 @@
 package dev.x2s.trainer;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -25,6 +26,8 @@ public final class ProjectedEngine implements StepEngine {
   private final double lr;
   private final int threads;
   private final Workers workers;
+  /** A row of W's gradient per worker thread (reused: one row per output dimension and step). */
+  private final ThreadLocal<float[]> wGradient;
   private float[] projected = new float[0];
   private float[] projectedGradient = new float[0];
 
@@ -47,6 +50,7 @@ public final class ProjectedEngine implements StepEngine {
     this.wv = method == FusedCpuEngine.Method.ADAM ? new float[w.length] : null;
     this.threads = Math.max(1, threads);
     this.workers = new Workers(this.threads, "x2s-projection");
+    this.wGradient = ThreadLocal.withInitial(() -> new float[contextDim]);
   }
 
   /** W ~ N(0, 1/contextDim), seeded: a projected context keeps about √(dim/contextDim) of the norm. */
@@ -87,7 +91,8 @@ public final class ProjectedEngine implements StepEngine {
     float rate = (float) (lr * Math.max(1e-4, 1 - progress));
     float adamStep = (float) (lr * Math.sqrt(1 - Math.pow(0.999, step)) / (1 - Math.pow(0.9, step)));
     workers.forRange(dim, j -> {
-      float[] g = new float[contextDim];
+      float[] g = wGradient.get();
+      Arrays.fill(g, 0f);
       for (int s = 0; s < n; s++) {
         float a = projectedGradient[s * dim + j];
         if (a != 0f) {
