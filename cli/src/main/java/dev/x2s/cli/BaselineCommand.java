@@ -1,14 +1,17 @@
 package dev.x2s.cli;
 
+import dev.x2s.pipeline.VectorLoading;
+import dev.x2s.corpus.CorpusSentences;
+
 import com.google.gson.GsonBuilder;
-import dev.x2s.distill.progress.Progress;
-import dev.x2s.trainer.baseline.FastWord2Vec;
-import dev.x2s.trainer.baseline.Word2VecBaseline;
-import dev.x2s.trainer.baseline.Word2VecOptions;
-import dev.x2s.trainer.baseline.glove.GloveBaseline;
-import dev.x2s.trainer.baseline.glove.GloveOptions;
-import dev.x2s.trainer.baseline.glove.GloveResult;
-import dev.x2s.trainer.baseline.glove.GloveStats;
+import dev.x2s.jobs.Progress;
+import dev.x2s.baselines.FastWord2Vec;
+import dev.x2s.baselines.Word2VecBaseline;
+import dev.x2s.baselines.Word2VecOptions;
+import dev.x2s.baselines.glove.GloveBaseline;
+import dev.x2s.baselines.glove.GloveOptions;
+import dev.x2s.baselines.glove.GloveResult;
+import dev.x2s.baselines.glove.GloveStats;
 import dev.x2s.vectors.AtomicFiles;
 import dev.x2s.vectors.VectorFiles;
 import dev.x2s.vectors.VectorFormat;
@@ -203,7 +206,7 @@ final class BaselineCommand implements Callable<Integer> {
     corpusInfo.put("bytes", Files.size(corpus));
     corpusInfo.put("sha256", sha256(corpus));
     corpusInfo.put("maxSentences", maxSentences);
-    corpusInfo.put("tokenizer", "dev.x2s.distill.corpus.WordTokenizer, sentence splitter RULES");
+    corpusInfo.put("tokenizer", "dev.x2s.corpus.WordTokenizer, sentence splitter RULES");
     corpusInfo.put("lowercase", lower);
     prov.put("corpus", corpusInfo);
     prov.put("counts", counts);

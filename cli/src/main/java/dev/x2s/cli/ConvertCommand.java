@@ -1,6 +1,7 @@
 package dev.x2s.cli;
 
-import dev.x2s.distill.progress.Progress;
+import dev.x2s.pipeline.VectorLoading;
+import dev.x2s.jobs.Progress;
 import dev.x2s.vectors.AllButTheTop;
 import dev.x2s.vectors.Dtype;
 import dev.x2s.vectors.ReadOptions;

@@ -1,10 +1,7 @@
 package dev.x2s.cli;
 
-import dev.x2s.data.DatasetEntry;
 import dev.x2s.data.DatasetResolver;
-import dev.x2s.evaluate.StandardBenchmarks;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /** Wires the dataset resolver (benchmarks-data) into the benchmark catalogue (evaluate). */
@@ -26,23 +23,6 @@ final class Datasets {
       b.download(false);
     }
     return b.build();
-  }
-
-  /** The catalogue, resolving each benchmark's relative path through the manifest entry that holds it. */
-  static StandardBenchmarks benchmarks(DatasetResolver resolver) {
-    return new StandardBenchmarks(relative -> {
-      String root = "benchmarks-data/" + relative;
-      for (DatasetEntry e : resolver.manifest().entries()) {
-        if (e.root().equals(root)) {
-          try {
-            return resolver.resolve(e).root();
-          } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-          }
-        }
-      }
-      throw new IllegalStateException("no manifest entry holds " + root);
-    });
   }
 
   private static boolean hasShared(Path dir) {

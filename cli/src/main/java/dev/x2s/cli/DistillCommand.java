@@ -1,8 +1,10 @@
 package dev.x2s.cli;
 
-import dev.x2s.distill.teacher.Teachers;
-import dev.x2s.trainer.DistillConfig;
-import dev.x2s.trainer.Distillation;
+import dev.x2s.corpus.Vocabulary;
+
+import dev.x2s.teachers.registry.Teachers;
+import dev.x2s.x2static.DistillConfig;
+import dev.x2s.x2static.Distillation;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

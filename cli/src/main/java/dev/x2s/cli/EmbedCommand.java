@@ -1,12 +1,12 @@
 package dev.x2s.cli;
 
-import dev.x2s.distill.corpus.WordTokenizer;
-import dev.x2s.distill.teacher.PiecePooling;
-import dev.x2s.distill.teacher.Teacher;
-import dev.x2s.distill.teacher.TeacherInfo;
-import dev.x2s.distill.teacher.TeacherOptions;
-import dev.x2s.distill.teacher.Teachers;
-import dev.x2s.distill.teacher.WordStates;
+import dev.x2s.corpus.WordTokenizer;
+import dev.x2s.teachers.PiecePooling;
+import dev.x2s.teachers.Teacher;
+import dev.x2s.teachers.TeacherInfo;
+import dev.x2s.teachers.TeacherOptions;
+import dev.x2s.teachers.registry.Teachers;
+import dev.x2s.teachers.WordStates;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;

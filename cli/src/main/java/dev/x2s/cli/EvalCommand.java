@@ -1,5 +1,7 @@
 package dev.x2s.cli;
 
+import dev.x2s.pipeline.VectorLoading;
+import dev.x2s.pipeline.BenchmarkCatalog;
 import dev.x2s.data.DatasetResolver;
 import dev.x2s.evaluate.Benchmark;
 import dev.x2s.evaluate.EvaluationOptions;
@@ -81,7 +83,7 @@ final class EvalCommand implements Callable<Integer> {
           "--common compares files on the words they share; it goes with --protocol skip, not " + protocol);
     }
     DatasetResolver resolver = Datasets.resolver(data);
-    StandardBenchmarks catalogue = Datasets.benchmarks(resolver);
+    StandardBenchmarks catalogue = BenchmarkCatalog.of(resolver);
     List<String> ids = benchmarks == null ? StandardBenchmarks.ids() : benchmarks;
     List<Benchmark> suite = new ArrayList<>(catalogue.load(ids));
     for (Path f : extraSimilarity) {

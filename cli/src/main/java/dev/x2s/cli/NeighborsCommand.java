@@ -1,5 +1,6 @@
 package dev.x2s.cli;
 
+import dev.x2s.pipeline.VectorLoading;
 import dev.x2s.vectors.NearestNeighbors;
 import dev.x2s.vectors.Neighbor;
 import dev.x2s.vectors.ReadOptions;

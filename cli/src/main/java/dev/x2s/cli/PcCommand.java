@@ -1,14 +1,14 @@
 package dev.x2s.cli;
 
-import dev.x2s.distill.corpus.SentenceSplitter;
-import dev.x2s.distill.extract.ExtractionOptions;
-import dev.x2s.distill.staticvec.LayerPcJob;
-import dev.x2s.distill.staticvec.LayerPcOptions;
-import dev.x2s.distill.staticvec.Method;
-import dev.x2s.distill.teacher.PiecePooling;
-import dev.x2s.distill.teacher.Teacher;
-import dev.x2s.distill.teacher.TeacherOptions;
-import dev.x2s.distill.teacher.Teachers;
+import dev.x2s.corpus.SentenceSplitter;
+import dev.x2s.teachers.extract.ExtractionOptions;
+import dev.x2s.layerpc.LayerPcJob;
+import dev.x2s.layerpc.LayerPcOptions;
+import dev.x2s.layerpc.Method;
+import dev.x2s.teachers.PiecePooling;
+import dev.x2s.teachers.Teacher;
+import dev.x2s.teachers.TeacherOptions;
+import dev.x2s.teachers.registry.Teachers;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.x2s.cli;
 
+import dev.x2s.corpus.CorpusSentences;
+
 import dev.x2s.vectors.AtomicFiles;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

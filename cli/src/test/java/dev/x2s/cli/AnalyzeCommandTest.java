@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.x2s.distill.occurrence.OccurrenceStoreWriter;
-import dev.x2s.distill.occurrence.StoreLayout;
-import dev.x2s.distill.teacher.WordStates;
+import dev.x2s.layerpc.occurrence.OccurrenceStoreWriter;
+import dev.x2s.layerpc.occurrence.StoreLayout;
+import dev.x2s.teachers.WordStates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.x2s.cli;
 
+import dev.x2s.testkit.SharedData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -112,7 +113,7 @@ class CliTest {
   void evalScoresBenchmarksWithCoverage() throws Exception {
     Path report = dir.resolve("r.json");
     Run r = run("eval", tiny().toString(), "--benchmarks", "simlex999,google",
-        "--data", SharedData.root().toString(), "--offline", "-q", "--out", report.toString());
+        "--data", SharedData.dir().toString(), "--offline", "-q", "--out", report.toString());
     assertEquals(0, r.code(), r.err());
     // SimLex holds one pair of the tiny words (woman man): covered 1/999, Spearman undefined (n/a).
     assertTrue(r.out().contains("| n/a (1/999) |"), r.out());
@@ -132,7 +133,7 @@ class CliTest {
     Path pairs = dir.resolve("pairs.txt");
     Files.writeString(pairs, "king queen 9\nman woman 8\nking man 5\nqueen cat 2\nking dog 3\nman queen 4\n");
     String[] common = {"eval", a.toString(), b.toString(), "--benchmarks", "simlex999", "--similarity", pairs.toString(),
-        "--data", SharedData.root().toString(), "--offline", "-q", "--common"};
+        "--data", SharedData.dir().toString(), "--offline", "-q", "--common"};
     Run r = run(common);
     assertEquals(0, r.code(), r.err());
     // Shared words: king, queen, man (SimLex's woman-man pair drops out). Pairs covered by both: king-queen (9), king-man (5), man-queen (4).

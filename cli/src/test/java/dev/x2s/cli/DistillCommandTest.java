@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.x2s.trainer.DistillConfig;
+import dev.x2s.x2static.DistillConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

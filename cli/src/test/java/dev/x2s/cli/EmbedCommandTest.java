@@ -1,5 +1,6 @@
 package dev.x2s.cli;
 
+import dev.x2s.testkit.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,22 +35,7 @@ class EmbedCommandTest {
   private static final Pattern LAYER = Pattern.compile("^  layer (\\d+)  norm +([0-9.]+)  \\[([^\\]]*?)( \\.\\.\\.)?]$");
 
   static Path fixture() {
-    String env = System.getenv("X2S_SHARED");
-    Path shared = null;
-    if (env != null && !env.isBlank()) {
-      shared = Paths.get(env);
-    } else {
-      for (Path p = Paths.get(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) {
-        if (Files.isDirectory(p.resolve("shared/benchmarks-data"))) {
-          shared = p.resolve("shared");
-          break;
-        }
-      }
-    }
-    if (shared == null) {
-      throw new IllegalStateException("shared data not found: set X2S_SHARED or run below a directory with shared/");
-    }
-    return shared.resolve("fixtures/elmo-tiny");
+    return SharedData.fixture("elmo-tiny");
   }
 
   record Run(int exit, String out, String err) {}

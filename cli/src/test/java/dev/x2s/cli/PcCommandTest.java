@@ -1,5 +1,6 @@
 package dev.x2s.cli;
 
+import dev.x2s.testkit.SharedData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,7 +32,7 @@ class PcCommandTest {
   /** Bad input ends with exit code 2 and a message naming the problem, with no output written. */
   @Test
   void badInputIsReportedClearly() throws Exception {
-    Path elmo = shared().resolve("fixtures/elmo-tiny");
+    Path elmo = SharedData.fixture("elmo-tiny");
     Path empty = dir.resolve("empty.txt");
     Files.writeString(empty, "");
     Path rare = dir.resolve("rare.txt");
@@ -68,19 +69,5 @@ class PcCommandTest {
     a[0] = first;
     System.arraycopy(rest, 0, a, 1, rest.length);
     return a;
-  }
-
-  /** {@code $X2S_SHARED}, else the nearest ancestor's {@code shared/}. */
-  static Path shared() {
-    String env = System.getenv("X2S_SHARED");
-    if (env != null && !env.isBlank()) {
-      return Path.of(env);
-    }
-    for (Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("shared/benchmarks-data"))) {
-        return p.resolve("shared");
-      }
-    }
-    throw new IllegalStateException("shared data not found: set X2S_SHARED (from " + System.getProperty("user.dir") + ")");
   }
 }

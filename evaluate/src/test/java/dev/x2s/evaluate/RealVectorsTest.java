@@ -1,5 +1,6 @@
 package dev.x2s.evaluate;
 
+import dev.x2s.testkit.SharedData;
 import dev.x2s.evaluate.report.EvaluationReport;
 import dev.x2s.evaluate.report.VectorResults;
 import dev.x2s.vectors.WordVectors;

@@ -1,13 +1,13 @@
 package dev.x2s.bench.student;
 
-import dev.x2s.trainer.AliasSampler;
-import dev.x2s.trainer.FusedCpuEngine;
-import dev.x2s.trainer.LinearDecaySgd;
-import dev.x2s.trainer.Optimizer;
-import dev.x2s.trainer.SparseAdam;
-import dev.x2s.trainer.StepEngine;
-import dev.x2s.trainer.StudentModel;
-import dev.x2s.trainer.TrainingBatch;
+import dev.x2s.corpus.AliasSampler;
+import dev.x2s.x2static.FusedCpuEngine;
+import dev.x2s.x2static.LinearDecaySgd;
+import dev.x2s.x2static.Optimizer;
+import dev.x2s.x2static.SparseAdam;
+import dev.x2s.x2static.StepEngine;
+import dev.x2s.x2static.StudentModel;
+import dev.x2s.x2static.TrainingBatch;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;

@@ -1,10 +1,10 @@
 package dev.x2s.bench.teacher;
 
-import dev.x2s.distill.corpus.CorpusFormat;
-import dev.x2s.distill.corpus.CorpusReader;
-import dev.x2s.distill.corpus.Sentence;
-import dev.x2s.distill.corpus.SentenceSplitter;
-import dev.x2s.distill.corpus.SentenceStream;
+import dev.x2s.corpus.CorpusFormat;
+import dev.x2s.corpus.CorpusReader;
+import dev.x2s.corpus.Sentence;
+import dev.x2s.corpus.SentenceSplitter;
+import dev.x2s.corpus.SentenceStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

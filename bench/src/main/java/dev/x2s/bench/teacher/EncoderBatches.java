@@ -1,15 +1,15 @@
 package dev.x2s.bench.teacher;
 
-import dev.x2s.distill.bert.BertTeacher;
-import dev.x2s.distill.corpus.Sentence;
-import dev.x2s.distill.extract.ContextExtractor;
-import dev.x2s.distill.extract.ExtractionOptions;
-import dev.x2s.distill.teacher.PiecePooling;
-import dev.x2s.distill.teacher.PieceWindows;
-import dev.x2s.distill.teacher.Teacher;
-import dev.x2s.distill.teacher.TeacherInfo;
-import dev.x2s.distill.teacher.WordStates;
-import dev.x2s.distill.wordpiece.WordPieceTokenizer;
+import dev.x2s.teachers.bert.BertTeacher;
+import dev.x2s.corpus.Sentence;
+import dev.x2s.teachers.extract.ContextExtractor;
+import dev.x2s.teachers.extract.ExtractionOptions;
+import dev.x2s.teachers.PiecePooling;
+import dev.x2s.teachers.PieceWindows;
+import dev.x2s.teachers.Teacher;
+import dev.x2s.teachers.TeacherInfo;
+import dev.x2s.teachers.WordStates;
+import dev.x2s.teachers.wordpiece.WordPieceTokenizer;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

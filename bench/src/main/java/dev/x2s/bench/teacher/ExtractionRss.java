@@ -1,12 +1,12 @@
 package dev.x2s.bench.teacher;
 
-import dev.x2s.distill.corpus.SentenceStream;
-import dev.x2s.distill.extract.ContextExtractor;
-import dev.x2s.distill.extract.ExtractionOptions;
-import dev.x2s.distill.extract.ExtractionStats;
-import dev.x2s.distill.teacher.Teacher;
-import dev.x2s.distill.teacher.TeacherOptions;
-import dev.x2s.distill.teacher.Teachers;
+import dev.x2s.corpus.SentenceStream;
+import dev.x2s.teachers.extract.ContextExtractor;
+import dev.x2s.teachers.extract.ExtractionOptions;
+import dev.x2s.teachers.extract.ExtractionStats;
+import dev.x2s.teachers.Teacher;
+import dev.x2s.teachers.TeacherOptions;
+import dev.x2s.teachers.registry.Teachers;
 import java.util.Locale;
 
 /**

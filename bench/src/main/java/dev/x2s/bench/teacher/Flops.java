@@ -1,6 +1,6 @@
 package dev.x2s.bench.teacher;
 
-import dev.x2s.distill.bert.BertConfig;
+import dev.x2s.teachers.bert.BertConfig;
 
 /**
  * Floating-point operations of a BERT forward pass, counting a multiply-add as 2. Per block on a sequence

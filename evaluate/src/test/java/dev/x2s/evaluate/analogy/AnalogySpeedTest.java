@@ -1,5 +1,6 @@
 package dev.x2s.evaluate.analogy;
 
+import dev.x2s.testkit.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,6 @@ import dev.x2s.evaluate.Benchmark;
 import dev.x2s.evaluate.BenchmarkScore;
 import dev.x2s.evaluate.EvaluationContext;
 import dev.x2s.evaluate.EvaluationOptions;
-import dev.x2s.evaluate.SharedData;
 import dev.x2s.evaluate.StandardBenchmarks;
 import dev.x2s.evaluate.VectorSpace;
 import dev.x2s.evaluate.data.AnalogyDataset;

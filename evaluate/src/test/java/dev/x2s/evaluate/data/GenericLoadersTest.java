@@ -1,5 +1,6 @@
 package dev.x2s.evaluate.data;
 
+import dev.x2s.testkit.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,9 +44,9 @@ class GenericLoadersTest {
     Path p = file("simlex-like.tsv", "word1\tword2\tPOS\tSimLex999\tSD\nold\tnew\tA\t1.58\t0.41\n");
     assertEquals(List.of(new RatedPair("old", "new", 1.58)), SimilarityLoader.load(p).pairs());
     assertEquals(SimilarityLoader.simLex999(
-            dev.x2s.evaluate.SharedData.benchmarks().resolve("similarity/SimLex-999.txt")).pairs(),
+            SharedData.benchmarks().resolve("similarity/SimLex-999.txt")).pairs(),
         SimilarityLoader.load(
-            dev.x2s.evaluate.SharedData.benchmarks().resolve("similarity/SimLex-999.txt")).pairs());
+            SharedData.benchmarks().resolve("similarity/SimLex-999.txt")).pairs());
   }
 
   @Test

@@ -1,9 +1,9 @@
 package dev.x2s.evaluate.data;
 
+import dev.x2s.testkit.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.x2s.evaluate.SharedData;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,0 +1,106 @@
+package dev.x2s.corpus;
+
+import dev.x2s.testkit.SharedData;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Throughput and splitter comparison on the shared corpus, for the README; not part of the normal test
+ * run. {@code mvn -q -o test -pl distill -am -Dtest=CorpusMeasurements -Dx2s.measure=true
+ * -Dsurefire.failIfNoSpecifiedTests=false}
+ */
+@EnabledIfSystemProperty(named = "x2s.measure", matches = "true")
+class CorpusMeasurements {
+
+  @Test
+  void measure() throws IOException {
+    long t0 = System.nanoTime();
+    List<String> paragraphs = new ArrayList<>();
+    try (CorpusReader r = CorpusReader.open(SharedData.corpus(), CorpusFormat.AUTO)) {
+      r.forEachRemaining(p -> paragraphs.add(p.text()));
+      System.out.printf("read: %s in %.2f s%n", r.stats(), (System.nanoTime() - t0) / 1e9);
+    }
+    long chars = paragraphs.stream().mapToLong(String::length).sum();
+
+    SentenceSplitter rules = new RuleSentenceSplitter();
+    SentenceSplitter bi = new BreakIteratorSentenceSplitter();
+    List<String> sentences = new ArrayList<>();
+    for (int rep = 0; rep < 2; rep++) { // second round after warm-up is reported
+      sentences.clear();
+      long a = System.nanoTime();
+      for (String p : paragraphs) {
+        sentences.addAll(rules.split(p));
+      }
+      double ra = (System.nanoTime() - a) / 1e9;
+      long b = System.nanoTime();
+      long nb = 0;
+      for (String p : paragraphs) {
+        nb += bi.split(p).size();
+      }
+      double rb = (System.nanoTime() - b) / 1e9;
+      System.out.printf("split: rules %,d sentences in %.2f s (%.1f M chars/s); BreakIterator %,d in %.2f s (%.1f M chars/s)%n",
+          sentences.size(), ra, chars / ra / 1e6, nb, rb, chars / rb / 1e6);
+    }
+
+    // where the two differ: paragraphs and example boundaries
+    int differ = 0;
+    int shown = 0;
+    for (int i = 0; i < paragraphs.size(); i++) {
+      List<String> x = rules.split(paragraphs.get(i));
+      List<String> y = bi.split(paragraphs.get(i));
+      if (!x.equals(y)) {
+        differ++;
+        if (i % 97 == 0 && shown < 25) {
+          shown++;
+          System.out.println("R: " + boundaries(x));
+          System.out.println("B: " + boundaries(y));
+        }
+      }
+    }
+    System.out.printf("paragraphs where rules and BreakIterator differ: %,d of %,d%n", differ, paragraphs.size());
+
+    WordTokenizer tok = new WordTokenizer();
+    List<String> out = new ArrayList<>(512);
+    for (int rep = 0; rep < 3; rep++) {
+      long words = 0;
+      java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+      long cpu = mx.getCurrentThreadCpuTime();
+      long c = System.nanoTime();
+      for (String s : sentences) {
+        out.clear();
+        words += tok.tokenize(s, out);
+      }
+      double sec = (System.nanoTime() - c) / 1e9;
+      double cpuSec = (mx.getCurrentThreadCpuTime() - cpu) / 1e9;
+      System.out.printf("tokenize: %,d words from %,d sentences in %.2f s wall = %.2f M words/s (%.1f M chars/s);"
+          + " %.2f s CPU = %.2f M words/CPU-s%n",
+          words, sentences.size(), sec, words / sec / 1e6, chars / sec / 1e6, cpuSec, words / cpuSec / 1e6);
+    }
+
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu = mx.getCurrentThreadCpuTime();
+    long e = System.nanoTime();
+    try (SentenceStream ss = SentenceStream.open(SharedData.corpus(), SentenceSplitter.Kind.RULES)) {
+      ss.forEachRemaining(s -> { });
+      double sec = (System.nanoTime() - e) / 1e9;
+      double cpuSec = (mx.getCurrentThreadCpuTime() - cpu) / 1e9;
+      System.out.printf("pipeline gz->sentences->words: %s in %.2f s wall = %.2f M words/s; %.2f s CPU = %.2f M"
+          + " words/CPU-s%n", ss.stats(), sec, ss.stats().words() / sec / 1e6, cpuSec, ss.stats().words() / cpuSec / 1e6);
+    }
+  }
+
+  /** The 30 characters either side of every boundary. */
+  private static String boundaries(List<String> sentences) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i + 1 < sentences.size(); i++) {
+      String a = sentences.get(i);
+      String b = sentences.get(i + 1);
+      sb.append("[…").append(a.substring(Math.max(0, a.length() - 30))).append(" ‖ ")
+          .append(b, 0, Math.min(30, b.length())).append("…] ");
+    }
+    return sb.toString();
+  }
+}

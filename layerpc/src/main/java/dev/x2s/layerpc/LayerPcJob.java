@@ -1,0 +1,684 @@
+package dev.x2s.layerpc;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import dev.x2s.corpus.CorpusFormat;
+import dev.x2s.corpus.CorpusReader;
+import dev.x2s.corpus.Sentence;
+import dev.x2s.corpus.SentenceStream;
+import dev.x2s.teachers.extract.ContextExtractor;
+import dev.x2s.teachers.extract.ExtractionOptions;
+import dev.x2s.layerpc.occurrence.Checkpoint;
+import dev.x2s.layerpc.occurrence.CorpusCounts;
+import dev.x2s.layerpc.occurrence.OccurrenceStore;
+import dev.x2s.layerpc.occurrence.OccurrenceStoreWriter;
+import dev.x2s.layerpc.occurrence.RunningSums;
+import dev.x2s.layerpc.occurrence.SamplePlan;
+import dev.x2s.layerpc.occurrence.StoreLayout;
+import dev.x2s.jobs.Progress;
+import dev.x2s.teachers.Teacher;
+import dev.x2s.teachers.TeacherInfo;
+import dev.x2s.teachers.WordStates;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+
+/**
+ * A layer-PC run: static vectors per layer from a teacher's contextual vectors over a corpus
+ * ({@code x2s pc}). Steps:
+ *
+ * <ol>
+ *   <li><b>Count</b> (no teacher): occurrences and distinct sentences per word ({@link CorpusCounts});
+ *       words in fewer than {@code minContexts} sentences are dropped.
+ *   <li><b>Plan</b> (no teacher): the bottom-k sample of every kept word by a seeded priority
+ *       ({@link SamplePlan}), so slot counts and sampled occurrences are known before the teacher runs.
+ *   <li><b>Encode</b>: the teacher runs over the sentences that hold a sampled occurrence — or, when
+ *       {@code mean} is asked for, every sentence holding a kept word, since the mean is over all
+ *       occurrences. Sampled vectors go to the occurrence store, all of them to the running sums.
+ *       Sentences are processed in chunks; after a chunk the state is checkpointed when due.
+ *   <li><b>Finish</b>: the store gets its checksums; one vector file per (method, layer) with a
+ *       provenance JSON; {@code run.json}; the work directory is removed.
+ * </ol>
+ *
+ * <p><b>Resume</b>: rerunning with the same settings continues from the last checkpoint: the plan is
+ * read back, the sums are restored from the checkpoint's snapshot, sentences of the chunks done are
+ * skipped, and slots written after the checkpoint are written again with identical bytes (batches never
+ * cross chunk boundaries, so the teacher sees the same batches). The outputs are bit-identical to an
+ * uninterrupted run's as long as the teacher itself is deterministic for identical batches.
+ *
+ * <p>Test hook: system property {@code x2s.test.haltAfterSentences=N} halts the JVM abruptly
+ * ({@code Runtime.halt}) after N sentences have been encoded in this process.
+ */
+public final class LayerPcJob {
+  static final String STORE = "occurrences.x2o";
+  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+  private final LayerPcOptions o;
+  private final Teacher teacher;
+  private final TeacherInfo info;
+  private final PrintStream log;
+  private final boolean quiet;
+  private final Path work;
+  private final long haltAfter = Long.getLong("x2s.test.haltAfterSentences", -1);
+  private final Map<String, Object> report = new LinkedHashMap<>();
+  private long encodedHere;
+
+  public LayerPcJob(LayerPcOptions options, Teacher teacher, PrintStream log, boolean quiet) {
+    this.o = options;
+    this.teacher = teacher;
+    this.info = teacher.info();
+    this.log = log;
+    this.quiet = quiet;
+    this.work = options.out().resolve("work");
+  }
+
+  /**
+   * Checks the settings against the teacher and the files, before anything is computed.
+   *
+   * @throws IllegalArgumentException naming what is wrong
+   */
+  public static void validate(LayerPcOptions o, TeacherInfo info) {
+    if (o.maxLayer() >= info.numLayers()) {
+      throw new IllegalArgumentException("layer " + o.maxLayer() + " is out of range: teacher " + info.id()
+          + " has layers 0.." + (info.numLayers() - 1));
+    }
+    if (o.needsCorpus() && !Files.isRegularFile(o.corpus())) {
+      throw new IllegalArgumentException("corpus " + o.corpus() + " is not a readable file");
+    }
+    if (o.methods().contains(Method.DECONTEXT) && o.decontextWords() == null) {
+      throw new IllegalArgumentException("method decontext needs a word list (--words FILE)");
+    }
+    if (o.decontextWords() != null && !Files.isRegularFile(o.decontextWords())) {
+      throw new IllegalArgumentException("word list " + o.decontextWords() + " is not a readable file");
+    }
+  }
+
+  /** Runs (or resumes) the job; returns the files written. */
+  public List<Path> run() throws IOException {
+    validate(o, info);
+    Files.createDirectories(o.out());
+    String fingerprint = fingerprint();
+    Path runJson = o.out().resolve("run.json");
+    if (Files.exists(runJson) && fingerprint.equals(readFingerprint(runJson))) {
+      say("x2s pc: " + runJson + " says this run is complete; nothing to do (delete it to redo)");
+      deleteWork(); // left behind if the previous run was killed right after writing run.json
+      return List.of();
+    }
+    report.put("fingerprint", fingerprint);
+    report.put("teacher", info);
+    report.put("options", optionsMap());
+    List<Path> files = new ArrayList<>();
+    Files.createDirectories(work);
+    List<String> wordList = o.decontextWords() == null ? null : readWordList(o.decontextWords());
+    SamplePlan plan = null;
+    if (o.needsCorpus()) {
+      plan = plan(fingerprint);
+      StoreLayout layout = plan.layout(info.dim(), o.layers());
+      printDiskUse(layout, wordList);
+      encode(plan, layout);
+      files.addAll(writeCorpusVectors(plan));
+      files.add(o.out().resolve(STORE));
+    }
+    if (wordList != null) {
+      if (o.methods().contains(Method.DECONTEXT)) {
+        files.addAll(writeDecontext(wordList));
+      }
+      report.put("coverage", coverage(wordList, plan));
+      if (o.methods().contains(Method.DECONTEXT) && o.needsCorpus()) {
+        files.addAll(writeWithFallback(wordList));
+      }
+    }
+    Map<String, Object> fp = new LinkedHashMap<>(report);
+    fp.put("files", files.stream().map(p -> p.getFileName().toString()).toList());
+    dev.x2s.vectors.AtomicFiles.write(runJson, out -> out.write(GSON.toJson(fp).getBytes(StandardCharsets.UTF_8)));
+    deleteWork();
+    return files;
+  }
+
+  // ---------------------------------------------------------------- plan
+
+  private SamplePlan plan(String fingerprint) throws IOException {
+    Path planFile = work.resolve("plan.bin");
+    if (Files.exists(planFile)) {
+      SamplePlan p = SamplePlan.read(planFile, fingerprint);
+      if (p != null) {
+        say("x2s pc: resuming (plan " + planFile + ": " + p.size() + " words)");
+        report.put("plan", planSummary(p));
+        return p;
+      }
+      say("x2s pc: " + work + " holds a run with other settings; starting over");
+      deleteWork();
+      Files.createDirectories(work);
+    }
+    long t0 = System.nanoTime();
+    CorpusCounts counts = new CorpusCounts(o.maxVocab());
+    try (SentenceStream s = sentences()) {
+      counts.addAll(s);
+    }
+    double countSeconds = (System.nanoTime() - t0) / 1e9;
+    if (counts.sentences() == 0) {
+      throw new IllegalArgumentException("corpus " + o.corpus() + " holds no sentences (empty, or only tags/blank lines)");
+    }
+    List<String> kept = counts.kept(o.minContexts(), o.maxWords());
+    if (kept.isEmpty()) {
+      Map.Entry<String, Long> best = counts.mostContexts();
+      throw new IllegalArgumentException("no word of corpus " + o.corpus() + " occurs in at least " + o.minContexts()
+          + " distinct sentences (" + counts.sentences() + " sentences read; the most: '" + best.getKey() + "' in "
+          + best.getValue() + "); lower --min-contexts or use a larger corpus");
+    }
+    say(String.format("x2s pc: pass 1 (count): %,d sentences, %,d words, %,d distinct; %,d words in >= %d sentences"
+        + "%s (%.1f s)", counts.sentences(), counts.words(), counts.distinctWords(), kept.size(), o.minContexts(),
+        counts.pruneLevel() > 0 ? " (count table pruned up to " + counts.pruneLevel() + " contexts)" : "", countSeconds));
+    long t1 = System.nanoTime();
+    SamplePlan p = SamplePlan.build(kept, () -> {
+      try {
+        return sentences();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }, o.samplesPerWord(), o.seed());
+    say(String.format("x2s pc: pass 2 (sample plan): %,d sentences hold a kept word, %,d a sampled occurrence (%.1f s)",
+        p.sentencesWithWord(), p.sentencesWithSample(), (System.nanoTime() - t1) / 1e9));
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("sentences", counts.sentences());
+    c.put("words", counts.words());
+    c.put("distinctWords", counts.distinctWords());
+    c.put("countTablePruneLevel", counts.pruneLevel());
+    report.put("corpusCounts", c);
+    report.put("plan", planSummary(p));
+    p.write(planFile, fingerprint);
+    return p;
+  }
+
+  private Map<String, Object> planSummary(SamplePlan p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("keptWords", p.size());
+    m.put("sentencesWithKeptWord", p.sentencesWithWord());
+    m.put("sentencesWithSample", p.sentencesWithSample());
+    return m;
+  }
+
+  private SentenceStream sentences() throws IOException {
+    return new SentenceStream(CorpusReader.open(o.corpus(), CorpusFormat.AUTO), o.splitter().create(),
+        o.maxSentences(), o.lowercase());
+  }
+
+  private void printDiskUse(StoreLayout layout, List<String> wordList) throws IOException {
+    long store = storeBytes(layout);
+    boolean mean = o.methods().contains(Method.MEAN);
+    long sums = mean ? RunningSums.bytes(layout.words().length, o.layers().length, info.dim()) : 0;
+    long outputs = 0;
+    for (Method m : o.methods()) {
+      long words = m == Method.DECONTEXT ? wordList.size() : layout.words().length;
+      outputs += (words * (info.dim() * 4L + 16)) * o.layers().length;
+    }
+    long peak = store + 3 * sums + outputs;
+    long free = Files.getFileStore(o.out()).getUsableSpace();
+    String msg = String.format("x2s pc: disk: occurrence store %s (%,d slots), running sums %s (+ up to 2 checkpoint"
+        + " copies), vector files %s; peak %s, free %s", gb(store), layout.totalSlots(), gb(sums), gb(outputs), gb(peak),
+        gb(free));
+    say(msg);
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("storeBytes", store);
+    d.put("sumsBytes", sums);
+    d.put("vectorBytes", outputs);
+    d.put("peakBytes", peak);
+    report.put("disk", d);
+    long existing = 0; // a resumed run already holds part of it (sparse files count fully: an estimate)
+    for (Path f : List.of(o.out().resolve(STORE + ".partial"), o.out().resolve(STORE), work.resolve("sums.bin"))) {
+      existing += Files.exists(f) ? Files.size(f) : 0;
+    }
+    if (peak - existing > free) {
+      throw new IllegalArgumentException("the run needs " + gb(peak) + " of disk but " + o.out() + " has " + gb(free)
+          + " free; lower --samples, --max-words or the number of --layers");
+    }
+  }
+
+  static long storeBytes(StoreLayout layout) {
+    // header + tables + vectors + footer, as StoreFormat lays them out
+    long words = 0;
+    for (String w : layout.words()) {
+      words += 24 + w.getBytes(StandardCharsets.UTF_8).length;
+    }
+    return 64 + 4L * layout.layers().length + words + 16 * layout.totalSlots() + 4096
+        + 2L * layout.dim() * layout.layers().length * layout.totalSlots() + 24;
+  }
+
+  private static String gb(long bytes) {
+    return bytes >= 1L << 30 ? String.format("%.2f GiB", bytes / (double) (1L << 30))
+        : String.format("%.1f MiB", bytes / (double) (1L << 20));
+  }
+
+  // ---------------------------------------------------------------- encode
+
+  private void encode(SamplePlan plan, StoreLayout layout) throws IOException {
+    Path storeFile = o.out().resolve(STORE);
+    Path partial = o.out().resolve(STORE + ".partial");
+    Path ckFile = work.resolve("checkpoint.bin");
+    Path sumsFile = work.resolve("sums.bin");
+    boolean mean = o.methods().contains(Method.MEAN);
+    int n = plan.size();
+    Checkpoint ck = Files.exists(ckFile) ? Checkpoint.read(ckFile, n) : null;
+    if (ck != null && !Files.exists(partial) && !(ck.complete() && Files.exists(storeFile))) {
+      ck = null; // the work file is gone: start the pass again
+    }
+    OccurrenceStoreWriter writer;
+    if (ck == null) {
+      ck = new Checkpoint(0, 0, 0, 0, new int[n], false);
+      writer = OccurrenceStoreWriter.create(partial, layout);
+      Files.deleteIfExists(sumsFile);
+    } else {
+      writer = Files.exists(partial) ? OccurrenceStoreWriter.resume(partial, layout) : null;
+      if (mean) {
+        RunningSums.restore(snapshot(ck.generation()), sumsFile);
+      }
+      say(String.format("x2s pc: resuming after %,d chunks (%,d sentences)", ck.chunksDone(), ck.sentencesDone()));
+    }
+    deleteSnapshotsExcept(ck.generation());
+    long t0 = System.nanoTime();
+    try (RunningSums sums = mean ? RunningSums.open(sumsFile, n, o.layers().length, info.dim()) : null) {
+      if (!ck.complete()) {
+        ck = encodeChunks(plan, ck, writer, sums, mean);
+      }
+      report.put("encodeSeconds", (System.nanoTime() - t0) / 1e9);
+      if (writer != null) {
+        writer.finish(storeFile);
+      }
+    } finally {
+      if (writer != null) {
+        writer.close();
+      }
+    }
+  }
+
+  private Checkpoint encodeChunks(SamplePlan plan, Checkpoint start, OccurrenceStoreWriter writer, RunningSums sums,
+      boolean mean) throws IOException {
+    int[] filled = start.filled().clone();
+    int[] layers = o.layers();
+    ExtractionOptions e = o.extraction();
+    ExtractionOptions ex = new ExtractionOptions(o.maxLayer(), e.pooling(), e.batchSize(), e.maxPiecesPerBatch(),
+        e.readAheadBatches(), e.lengthMeasure(), e.maxBufferedValues());
+    ContextExtractor extractor = new ContextExtractor(teacher, ex);
+    long total = mean ? plan.sentencesWithWord() : plan.sentencesWithSample();
+    long generation = start.generation();
+    long chunks = start.chunksDone();
+    long[] done = {start.sentencesDone(), start.wordsDone()};
+    long sinceCk = 0;
+    long lastCk = System.nanoTime();
+    IOException[] failure = new IOException[1];
+    Progress progress = quiet ? Progress.silent("encode")
+        : Progress.builder("encode").total(total).unit("sentences").secondUnit("words").out(log).build();
+    progress.advance(done[0], done[1]);
+    try (SentenceStream stream = sentences()) {
+      Iterator<Sentence> needed = filter(stream, mean ? plan::holdsWord : plan::holdsSample);
+      // skip the chunks already done (deterministic: same corpus, same filter)
+      for (long i = 0; i < chunks * o.chunkSentences() && needed.hasNext(); i++) {
+        needed.next();
+      }
+      List<Sentence> chunk = new ArrayList<>(o.chunkSentences());
+      while (needed.hasNext()) {
+        chunk.clear();
+        while (chunk.size() < o.chunkSentences() && needed.hasNext()) {
+          chunk.add(needed.next());
+        }
+        extractor.run(chunk.iterator(), (s, states) -> {
+          if (failure[0] != null) {
+            return;
+          }
+          try {
+            accept(plan, s, states, filled, writer, sums, layers);
+          } catch (IOException ioe) {
+            failure[0] = ioe;
+          }
+          done[0]++;
+          done[1] += s.size();
+          if (haltAfter >= 0 && ++encodedHere >= haltAfter) {
+            log.flush();
+            Runtime.getRuntime().halt(3); // test hook: die like kill -9, no cleanup
+          }
+        }, progress);
+        if (failure[0] != null) {
+          throw failure[0];
+        }
+        chunks++;
+        sinceCk += chunk.size();
+        boolean due = sinceCk >= o.checkpointSentences()
+            || System.nanoTime() - lastCk >= o.checkpointSeconds() * 1_000_000_000L;
+        if (due && needed.hasNext()) {
+          generation++;
+          checkpoint(new Checkpoint(generation, chunks, done[0], done[1], filled, false), writer, sums);
+          sinceCk = 0;
+          lastCk = System.nanoTime();
+        }
+      }
+    } finally {
+      progress.close();
+    }
+    for (int w = 0; w < filled.length; w++) {
+      if (filled[w] != plan.slotCount(w)) {
+        throw new IllegalStateException("word '" + plan.words()[w] + "': " + filled[w] + " of " + plan.slotCount(w)
+            + " sampled occurrences seen (corpus changed during the run?)");
+      }
+    }
+    Checkpoint end = new Checkpoint(generation + 1, chunks, done[0], done[1], filled, true);
+    checkpoint(end, writer, sums);
+    report.put("encodedSentences", done[0]);
+    report.put("encodedWords", done[1]);
+    return end;
+  }
+
+  private void accept(SamplePlan plan, Sentence s, WordStates states, int[] filled, OccurrenceStoreWriter writer,
+      RunningSums sums, int[] layers) throws IOException {
+    List<String> ws = s.words();
+    for (int p = 0; p < ws.size(); p++) {
+      int w = plan.indexOf(ws.get(p));
+      if (w < 0) {
+        continue;
+      }
+      if (sums != null) {
+        sums.add(w, states, p, layers);
+      }
+      if (plan.isSampled(w, s.id(), p) && filled[w] < plan.slotCount(w)) {
+        writer.put(w, filled[w]++, s.id(), p, states, p);
+      }
+    }
+  }
+
+  private void checkpoint(Checkpoint ck, OccurrenceStoreWriter writer, RunningSums sums) throws IOException {
+    writer.force();
+    if (sums != null) {
+      sums.snapshot(snapshot(ck.generation()));
+    }
+    ck.write(work.resolve("checkpoint.bin"));
+    deleteSnapshotsExcept(ck.generation());
+  }
+
+  private Path snapshot(long generation) {
+    return work.resolve("sums.g" + generation + ".bin");
+  }
+
+  private void deleteSnapshotsExcept(long generation) throws IOException {
+    try (Stream<Path> s = Files.list(work)) {
+      for (Path p : s.toList()) {
+        String name = p.getFileName().toString();
+        if (name.startsWith("sums.g") && !name.equals(snapshot(generation).getFileName().toString())) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  private static Iterator<Sentence> filter(Iterator<Sentence> in, java.util.function.Predicate<Sentence> keep) {
+    return new Iterator<>() {
+      Sentence next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && in.hasNext()) {
+          Sentence s = in.next();
+          if (keep.test(s)) {
+            next = s;
+          }
+        }
+        return next != null;
+      }
+
+      @Override
+      public Sentence next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        Sentence s = next;
+        next = null;
+        return s;
+      }
+    };
+  }
+
+  // ---------------------------------------------------------------- outputs
+
+  private List<Path> writeCorpusVectors(SamplePlan plan) throws IOException {
+    long t0 = System.nanoTime();
+    List<Path> files = new ArrayList<>();
+    boolean mean = o.methods().contains(Method.MEAN);
+    Map<String, Object> omitted = new LinkedHashMap<>();
+    try (OccurrenceStore store = OccurrenceStore.open(o.out().resolve(STORE));
+        RunningSums sums = mean ? RunningSums.open(work.resolve("sums.bin"), plan.size(), o.layers().length,
+            info.dim()) : null) {
+      for (int li = 0; li < o.layers().length; li++) {
+        int layer = o.layers()[li];
+        for (Method m : List.of(Method.PC, Method.PC_CENTRED, Method.MEAN)) {
+          if (!o.methods().contains(m)) {
+            continue;
+          }
+          StaticVectors.Result r = m == Method.MEAN
+              ? StaticVectors.mean(plan, sums, li, info.dim())
+              : StaticVectors.pc(store, layer, m == Method.PC_CENTRED);
+          Path f = o.out().resolve(fileName(m, layer));
+          r.write(f, provenance(m, layer, r.omitted()));
+          files.add(f);
+          if (r.omitted() > 0) {
+            omitted.put(f.getFileName().toString(), r.omitted());
+          }
+        }
+      }
+    }
+    report.put("omittedZeroVariance", omitted);
+    report.put("vectorSeconds", (System.nanoTime() - t0) / 1e9);
+    say(String.format("x2s pc: wrote %d vector files (%.1f s)", files.size(), (System.nanoTime() - t0) / 1e9));
+    return files;
+  }
+
+  /** {@code pc-layer12.x2v}. */
+  public static String fileName(Method m, int layer) {
+    return m.id() + "-layer" + layer + ".x2v";
+  }
+
+  private List<Path> writeDecontext(List<String> words) throws IOException {
+    long t0 = System.nanoTime();
+    List<Path> files = new ArrayList<>();
+    List<StaticVectors.Result> results = StaticVectors.decontext(teacher, words, o.layers(), o.extraction());
+    for (int li = 0; li < o.layers().length; li++) {
+      Path f = o.out().resolve(fileName(Method.DECONTEXT, o.layers()[li]));
+      results.get(li).write(f, provenance(Method.DECONTEXT, o.layers()[li], 0));
+      files.add(f);
+    }
+    say(String.format("x2s pc: decontext: %,d words encoded alone (%.1f s)", words.size(), (System.nanoTime() - t0) / 1e9));
+    return files;
+  }
+
+  /**
+   * {@code METHOD+decontext-layerL.x2v}: the corpus method's vectors, then the decontext vectors of the
+   * list words it lacks (appended in list order).
+   */
+  private List<Path> writeWithFallback(List<String> wordList) throws IOException {
+    List<Path> files = new ArrayList<>();
+    Map<String, Object> coverage = new LinkedHashMap<>();
+    for (int layer : o.layers()) {
+      dev.x2s.vectors.WordVectors dv = dev.x2s.vectors.VectorFiles.read(o.out().resolve(fileName(Method.DECONTEXT, layer)));
+      for (Method m : List.of(Method.PC, Method.PC_CENTRED, Method.MEAN)) {
+        if (!o.methods().contains(m)) {
+          continue;
+        }
+        dev.x2s.vectors.WordVectors cv = dev.x2s.vectors.VectorFiles.read(o.out().resolve(fileName(m, layer)));
+        List<String> words = new ArrayList<>(cv.words());
+        int dim = cv.dim();
+        List<String> added = new ArrayList<>();
+        int covered = 0;
+        for (String w : wordList) {
+          if (cv.contains(w)) {
+            covered++;
+          } else {
+            added.add(w);
+          }
+        }
+        float[] matrix = java.util.Arrays.copyOf(cv.matrix(), (cv.size() + added.size()) * dim);
+        for (int i = 0; i < added.size(); i++) {
+          System.arraycopy(dv.vector(added.get(i)), 0, matrix, (cv.size() + i) * dim, dim);
+          words.add(added.get(i));
+        }
+        Path f = o.out().resolve(m.id() + "+decontext-layer" + layer + ".x2v");
+        Map<String, Object> prov = provenance(m, layer, 0);
+        prov.put("fallback", "list words missing from " + fileName(m, layer) + " take their decontext vector: "
+            + added.size() + " of " + wordList.size());
+        new StaticVectors.Result(words.toArray(new String[0]), matrix, dim, 0).write(f, prov);
+        files.add(f);
+        coverage.put(fileName(m, layer), covered);
+      }
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> c = (Map<String, Object>) report.get("coverage");
+    c.put("listWordsPerCorpusFile", coverage);
+    return files;
+  }
+
+  private Map<String, Object> coverage(List<String> words, SamplePlan plan) {
+    int inCorpus = 0;
+    if (plan != null) {
+      for (String w : words) {
+        if (plan.indexOf(w) >= 0) {
+          inCorpus++;
+        }
+      }
+    }
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("listWords", words.size());
+    c.put("withoutDecontext", inCorpus);
+    c.put("withDecontext", o.methods().contains(Method.DECONTEXT) ? words.size() : inCorpus);
+    say(String.format("x2s pc: coverage of %s: %,d / %,d words from the corpus (%.1f%%), %,d with the decontext"
+        + " fallback", o.decontextWords().getFileName(), inCorpus, words.size(), 100.0 * inCorpus / Math.max(1, words.size()),
+        c.get("withDecontext")));
+    return c;
+  }
+
+  static List<String> readWordList(Path file) throws IOException {
+    java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      String t = line.strip();
+      if (!t.isEmpty() && !t.startsWith("#")) {
+        words.add(t);
+      }
+    }
+    if (words.isEmpty()) {
+      throw new IllegalArgumentException("word list " + file + " has no words");
+    }
+    return List.copyOf(words);
+  }
+
+  private Map<String, Object> provenance(Method m, int layer, long omitted) throws IOException {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("tool", "x2s pc");
+    p.put("method", m.id());
+    p.put("layer", layer);
+    p.put("teacher", info);
+    p.put("options", optionsMap());
+    p.put("corpus", corpusInfo());
+    p.put("omittedWords", omitted);
+    p.put("notes", switch (m) {
+      case PC -> "uncentred top right singular vector of the sampled occurrences (as the released code of"
+          + " Ethayarajh 2019: TruncatedSVD, no centring), unit length, sign: positive dot with the word's mean";
+      case PC_CENTRED -> "top right singular vector of the sampled occurrences minus their mean, unit length, sign:"
+          + " positive dot with the word's mean; words whose occurrences are all identical are omitted";
+      case MEAN -> "mean of all occurrences in the corpus (Bommasani et al. 2020), running sums in double";
+      case DECONTEXT -> "the word encoded alone with the model's special tokens";
+    });
+    return p;
+  }
+
+  private Map<String, Object> corpusCache;
+
+  private Map<String, Object> corpusInfo() throws IOException {
+    if (corpusCache == null) {
+      corpusCache = new LinkedHashMap<>();
+      if (o.corpus() != null && Files.isRegularFile(o.corpus())) {
+        corpusCache.put("path", o.corpus().toAbsolutePath().normalize().toString());
+        corpusCache.put("bytes", Files.size(o.corpus()));
+        corpusCache.put("sha256", sha256(o.corpus()));
+      }
+    }
+    return corpusCache;
+  }
+
+  private static String sha256(Path f) throws IOException {
+    try (var in = Files.newInputStream(f)) {
+      var md = java.security.MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[1 << 20];
+      for (int r; (r = in.read(buf)) > 0; ) {
+        md.update(buf, 0, r);
+      }
+      return java.util.HexFormat.of().formatHex(md.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Map<String, Object> optionsMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("layers", o.layers());
+    m.put("methods", o.methods().stream().map(Method::id).sorted().toList());
+    m.put("samplesPerWord", o.samplesPerWord());
+    m.put("minContexts", o.minContexts());
+    m.put("seed", o.seed());
+    m.put("maxSentences", o.maxSentences());
+    m.put("maxVocab", o.maxVocab());
+    m.put("maxWords", o.maxWords());
+    m.put("splitter", o.splitter().name());
+    m.put("lowercase", o.lowercase());
+    m.put("extraction", o.extraction().toString());
+    m.put("chunkSentences", o.chunkSentences());
+    m.put("words", o.decontextWords() == null ? null : o.decontextWords().toString());
+    return m;
+  }
+
+  private String fingerprint() throws IOException {
+    String corpus = "";
+    if (o.needsCorpus()) {
+      corpus = o.corpus().toAbsolutePath().normalize() + "|" + Files.size(o.corpus()) + "|"
+          + Files.getLastModifiedTime(o.corpus()).toMillis();
+    }
+    return o.fingerprint() + "|teacher=" + info.id() + "/" + info.numLayers() + "x" + info.dim() + "|corpus=" + corpus
+        + "|words=" + o.decontextWords();
+  }
+
+  private static String readFingerprint(Path runJson) {
+    try {
+      Map<?, ?> m = GSON.fromJson(Files.readString(runJson), Map.class);
+      return m == null ? null : (String) m.get("fingerprint");
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private void deleteWork() throws IOException {
+    if (!Files.exists(work)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(work)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private void say(String s) {
+    if (!quiet) {
+      log.println(s);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "LayerPcJob" + Arrays.toString(o.layers());
+  }
+}

@@ -1,0 +1,117 @@
+package dev.x2s.layerpc;
+
+import com.google.gson.GsonBuilder;
+import dev.x2s.corpus.Sentence;
+import dev.x2s.teachers.extract.ContextExtractor;
+import dev.x2s.teachers.extract.ExtractionOptions;
+import dev.x2s.layerpc.occurrence.OccurrenceStore;
+import dev.x2s.layerpc.occurrence.RunningSums;
+import dev.x2s.layerpc.occurrence.SamplePlan;
+import dev.x2s.jobs.Progress;
+import dev.x2s.teachers.Teacher;
+import dev.x2s.vectors.AtomicFiles;
+import dev.x2s.vectors.VectorFiles;
+import dev.x2s.vectors.VectorFormat;
+import dev.x2s.vectors.WordVectors;
+import dev.x2s.vectors.WriteOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/** The static vectors of one layer by each method. */
+public final class StaticVectors {
+  private StaticVectors() {}
+
+  /**
+   * Vectors of one (method, layer).
+   *
+   * @param omitted words with no vector (zero or constant occurrence matrix)
+   */
+  public record Result(String[] words, float[] matrix, int dim, long omitted) {
+    /** Writes {@code file} (x2v, fp32) and {@code file.json} (provenance), both atomically. */
+    public void write(Path file, Map<String, Object> provenance) throws IOException {
+      VectorFiles.write(new WordVectors(words, matrix, dim), file, VectorFormat.X2V, WriteOptions.defaults());
+      String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(provenance);
+      AtomicFiles.write(file.resolveSibling(file.getFileName() + ".json"),
+          out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
+    }
+  }
+
+  /** PC per word from the store's samples at {@code layer}; words in store order. Parallel over words. */
+  public static Result pc(OccurrenceStore store, int layer, boolean centred) {
+    int n = store.wordCount();
+    int dim = store.dim();
+    float[][] out = new float[n][];
+    IntStream.range(0, n).parallel().forEach(w ->
+        out[w] = PrincipalComponent.top(store.matrix(w, layer), store.slotCount(w), dim, centred));
+    return collect(n, dim, out, store::word);
+  }
+
+  /** Mean of all occurrences: sums / occurrences, in the plan's word order. */
+  public static Result mean(SamplePlan plan, RunningSums sums, int layerIndex, int dim) {
+    int n = plan.size();
+    float[][] out = new float[n][];
+    double[] row = new double[dim];
+    for (int w = 0; w < n; w++) {
+      sums.row(w, layerIndex, row);
+      float[] v = new float[dim];
+      double c = plan.occurrences(w);
+      for (int d = 0; d < dim; d++) {
+        v[d] = (float) (row[d] / c);
+      }
+      out[w] = v;
+    }
+    String[] words = plan.words();
+    return collect(n, dim, out, w -> words[w]);
+  }
+
+  /**
+   * Each word encoded alone as a one-word sentence (the teacher adds its special tokens), for every
+   * requested layer: one result per layer, words in list order.
+   */
+  public static List<Result> decontext(Teacher teacher, List<String> words, int[] layers, ExtractionOptions e) {
+    int maxLayer = layers[layers.length - 1];
+    int dim = teacher.info().dim();
+    ExtractionOptions ex = new ExtractionOptions(maxLayer, e.pooling(), e.batchSize(), e.maxPiecesPerBatch(),
+        e.readAheadBatches(), e.lengthMeasure(), e.maxBufferedValues());
+    float[][] matrices = new float[layers.length][words.size() * dim];
+    List<Sentence> sentences = new ArrayList<>(words.size());
+    for (int i = 0; i < words.size(); i++) {
+      sentences.add(new Sentence(i, List.of(words.get(i))));
+    }
+    new ContextExtractor(teacher, ex).run(sentences.iterator(), (s, states) -> {
+      for (int li = 0; li < layers.length; li++) {
+        System.arraycopy(states.data(), states.offset(layers[li], 0), matrices[li], (int) s.id() * dim, dim);
+      }
+    }, Progress.silent("decontext"));
+    List<Result> out = new ArrayList<>();
+    for (float[] m : matrices) {
+      out.add(new Result(words.toArray(new String[0]), m, dim, 0));
+    }
+    return out;
+  }
+
+  private static Result collect(int n, int dim, float[][] rows, java.util.function.IntFunction<String> word) {
+    int kept = 0;
+    for (float[] r : rows) {
+      if (r != null) {
+        kept++;
+      }
+    }
+    String[] words = new String[kept];
+    float[] m = new float[kept * dim];
+    int i = 0;
+    for (int w = 0; w < n; w++) {
+      if (rows[w] != null) {
+        words[i] = word.apply(w);
+        System.arraycopy(rows[w], 0, m, i * dim, dim);
+        i++;
+      }
+    }
+    return new Result(words, m, dim, n - kept);
+  }
+}

@@ -1,0 +1,250 @@
+package dev.x2s.layerpc;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.x2s.corpus.Sentence;
+import dev.x2s.corpus.SentenceSplitter;
+import dev.x2s.corpus.SentenceStream;
+import dev.x2s.teachers.extract.ExtractionOptions;
+import dev.x2s.layerpc.occurrence.OccurrencePriority;
+import dev.x2s.layerpc.occurrence.OccurrenceStore;
+import dev.x2s.vectors.Half;
+import dev.x2s.vectors.VectorFiles;
+import dev.x2s.vectors.WordVectors;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LayerPcJobTest {
+  static final int K = 5;
+  static final int[] LAYERS = {1, 2, 3};
+  @TempDir Path dir;
+
+  /** The settings the tests (and the child process of the resume test) use. */
+  static LayerPcOptions options(Path corpus, Path out) {
+    LayerPcOptions o = LayerPcOptions.defaults(corpus, out, LAYERS,
+        EnumSet.of(Method.PC, Method.PC_CENTRED, Method.MEAN));
+    return o.with(K, 5, 7, Long.MAX_VALUE)
+        .withExtraction(ExtractionOptions.defaults(3).withBatch(4, 64).withReadAhead(2, 1 << 20), 16)
+        .withCheckpoints(32, 3600);
+  }
+
+  /** A seeded random corpus: sentences of 3–12 words from a 40-word Zipf-ish vocabulary, one per line. */
+  static Path corpus(Path dir, int sentences, long seed) throws IOException {
+    System.out.println("LayerPcJobTest corpus seed " + seed);
+    Random r = new Random(seed);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < sentences; i++) {
+      int n = 3 + r.nextInt(10);
+      for (int j = 0; j < n; j++) {
+        int w = (int) Math.floor(Math.pow(40, r.nextDouble())) - 1; // Zipf-like: small ids frequent
+        sb.append(j == 0 ? "" : " ").append("w").append(w);
+      }
+      sb.append(" z").append(i % 97).append('\n'); // z-words: rare-ish, some under min_contexts
+    }
+    Path f = dir.resolve("corpus.txt");
+    Files.writeString(f, sb);
+    return f;
+  }
+
+  static List<Sentence> read(Path corpus) throws IOException {
+    List<Sentence> out = new ArrayList<>();
+    try (SentenceStream s = SentenceStream.open(corpus, SentenceSplitter.Kind.NONE)) {
+      s.forEachRemaining(out::add);
+    }
+    return out;
+  }
+
+  @Test
+  void lowercaseMergesCaseVariantsExactlyAsALowerCaseCorpus(@TempDir Path dir) throws IOException {
+    Path lower = corpus(dir, 200, 21);
+    List<String> lines = Files.readAllLines(lower);
+    for (int i = 0; i < lines.size(); i += 2) {
+      lines.set(i, lines.get(i).toUpperCase(java.util.Locale.ROOT)); // "W3 W10 Z4", …
+    }
+    Path mixed = dir.resolve("mixed.txt");
+    Files.write(mixed, lines);
+    LayerPcOptions a = options(lower, dir.resolve("a"));
+    LayerPcOptions b = options(mixed, dir.resolve("b")).withLowercase(true);
+    try (ContextualFakeTeacher t = new ContextualFakeTeacher()) {
+      new LayerPcJob(a, t, System.err, true).run();
+      new LayerPcJob(b, t, System.err, true).run();
+    }
+    for (String f : new String[] {"pc-layer1.x2v", "mean-layer3.x2v"}) {
+      assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(f)), Files.readAllBytes(dir.resolve("b").resolve(f)), f);
+    }
+  }
+
+  @Test
+  void storeHoldsTheBottomKSampleAndVectorsMatchIndependentComputations() throws IOException {
+    Path corpus = corpus(dir, 300, 11);
+    Path out = dir.resolve("out");
+    LayerPcOptions o = options(corpus, out);
+    try (ContextualFakeTeacher t = new ContextualFakeTeacher()) {
+      new LayerPcJob(o, t, System.err, true).run();
+    }
+    assertFalse(Files.exists(out.resolve("work")), "work directory removed");
+    assertTrue(Files.exists(out.resolve("run.json")));
+    // brute force: every occurrence of every word, its priority, contexts
+    List<Sentence> sentences = read(corpus);
+    Map<String, List<long[]>> occ = new HashMap<>(); // word -> (sid, pos)
+    Map<String, Set<Long>> ctx = new HashMap<>();
+    for (Sentence s : sentences) {
+      for (int p = 0; p < s.size(); p++) {
+        occ.computeIfAbsent(s.words().get(p), k -> new ArrayList<>()).add(new long[] {s.id(), p});
+        ctx.computeIfAbsent(s.words().get(p), k -> new HashSet<>()).add(s.id());
+      }
+    }
+    try (OccurrenceStore store = OccurrenceStore.open(out.resolve(LayerPcJob.STORE))) {
+      store.verifyVectors();
+      int expectedWords = 0;
+      for (var e : ctx.entrySet()) {
+        if (e.getValue().size() >= 5) {
+          expectedWords++;
+          assertTrue(store.indexOf(e.getKey()) >= 0, e.getKey());
+        } else {
+          assertEquals(-1, store.indexOf(e.getKey()), e.getKey() + " has " + e.getValue().size() + " contexts");
+        }
+      }
+      assertEquals(expectedWords, store.wordCount());
+      assertArrayEquals(LAYERS, store.layers());
+      WordVectors mean3 = VectorFiles.read(out.resolve("mean-layer3.x2v"));
+      WordVectors pc2 = VectorFiles.read(out.resolve("pc-layer2.x2v"));
+      WordVectors pcc2 = VectorFiles.read(out.resolve("pc-centred-layer2.x2v"));
+      for (int w = 0; w < store.wordCount(); w++) {
+        String word = store.word(w);
+        List<long[]> all = occ.get(word);
+        assertEquals(all.size(), store.occurrences(w), word);
+        assertEquals(ctx.get(word).size(), store.contexts(w), word);
+        // sample: the K smallest priorities (unsigned), in (sentence, position) order
+        long key = OccurrencePriority.wordKey(7, word);
+        List<long[]> sorted = new ArrayList<>(all);
+        sorted.sort((a, b) -> Long.compareUnsigned(OccurrencePriority.priority(key, a[0], (int) a[1]),
+            OccurrencePriority.priority(key, b[0], (int) b[1])));
+        List<long[]> sample = new ArrayList<>(sorted.subList(0, Math.min(K, sorted.size())));
+        sample.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        assertEquals(sample.size(), store.slotCount(w), word);
+        for (int i = 0; i < sample.size(); i++) {
+          long slot = store.slotBase(w) + i;
+          assertEquals(sample.get(i)[0], store.sentenceId(slot), word);
+          assertEquals(sample.get(i)[1], store.position(slot), word);
+          Sentence s = sentences.get((int) sample.get(i)[0]);
+          for (int layer : LAYERS) {
+            float[] v = store.vectors(w, layer)[i];
+            for (int d = 0; d < ContextualFakeTeacher.DIM; d++) {
+              float expected = Half.toFloat(Half.fromFloat(
+                  ContextualFakeTeacher.value(s.words(), (int) sample.get(i)[1], layer, d)));
+              assertEquals(expected, v[d], 0f, word);
+            }
+          }
+        }
+        // mean over ALL occurrences, from the teacher's values directly
+        double[] sum = new double[ContextualFakeTeacher.DIM];
+        for (long[] a : all) {
+          for (int d = 0; d < sum.length; d++) {
+            sum[d] += ContextualFakeTeacher.value(sentences.get((int) a[0]).words(), (int) a[1], 3, d);
+          }
+        }
+        float[] m = mean3.vector(word);
+        for (int d = 0; d < sum.length; d++) {
+          assertEquals(sum[d] / all.size(), m[d], 1e-6, word);
+        }
+        // pc: equal to the PC of the stored sample (PrincipalComponentTest checks PC against an SVD)
+        float[] x = store.matrix(w, 2);
+        assertArrayEquals(PrincipalComponent.top(x, store.slotCount(w), store.dim(), false), pc2.vector(word), word);
+        float[] c = PrincipalComponent.top(x, store.slotCount(w), store.dim(), true);
+        if (c != null) {
+          assertArrayEquals(c, pcc2.vector(word), word);
+        }
+      }
+    }
+    // a second run with the same settings does nothing
+    try (ContextualFakeTeacher t = new ContextualFakeTeacher()) {
+      assertTrue(new LayerPcJob(o, t, System.err, true).run().isEmpty());
+      assertEquals(0, t.encodeCalls);
+    }
+  }
+
+  @Test
+  void pcOnlyEncodesOnlySentencesWithSamples() throws IOException {
+    Path corpus = corpus(dir, 300, 12);
+    LayerPcOptions o = options(corpus, dir.resolve("pc"));
+    o = new LayerPcOptions(o.corpus(), o.out(), o.layers(), EnumSet.of(Method.PC), 2, 5, 7, Long.MAX_VALUE,
+        o.maxVocab(), o.maxWords(), null, o.splitter(), o.extraction(), o.chunkSentences(), 32, 3600, false);
+    try (ContextualFakeTeacher t = new ContextualFakeTeacher()) {
+      new LayerPcJob(o, t, System.err, true).run();
+    }
+    try (OccurrenceStore s = OccurrenceStore.open(dir.resolve("pc").resolve(LayerPcJob.STORE))) {
+      Set<Long> needed = new HashSet<>();
+      for (long i = 0; i < s.totalSlots(); i++) {
+        needed.add(s.sentenceId(i));
+      }
+      assertTrue(needed.size() < 300, "fewer sentences than the corpus: " + needed.size());
+    }
+    assertTrue(Files.exists(dir.resolve("pc/pc-layer3.x2v")));
+    assertFalse(Files.exists(dir.resolve("pc/mean-layer3.x2v")));
+  }
+
+  @Test
+  void badInputFailsBeforeTheTeacherRuns() throws IOException {
+    Path empty = dir.resolve("empty.txt");
+    Files.writeString(empty, "\n  \n");
+    Path rare = dir.resolve("rare.txt");
+    Files.writeString(rare, "a b c\nd e f\na b\n");
+    try (ContextualFakeTeacher t = new ContextualFakeTeacher()) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> new LayerPcJob(options(empty, dir.resolve("o1")), t, System.err, true).run());
+      assertTrue(e.getMessage().contains("holds no sentences") && e.getMessage().contains("empty.txt"), e.getMessage());
+      e = assertThrows(IllegalArgumentException.class,
+          () -> new LayerPcJob(options(rare, dir.resolve("o2")), t, System.err, true).run());
+      assertTrue(e.getMessage().contains("at least 5 distinct sentences") && e.getMessage().contains("'a' in 2"),
+          e.getMessage());
+      LayerPcOptions tooHigh = LayerPcOptions.defaults(rare, dir.resolve("o3"), new int[] {0, 4}, Set.of(Method.PC));
+      e = assertThrows(IllegalArgumentException.class, () -> new LayerPcJob(tooHigh, t, System.err, true).run());
+      assertTrue(e.getMessage().contains("layer 4 is out of range") && e.getMessage().contains("0..3"), e.getMessage());
+      assertEquals(0, t.encodeCalls);
+    }
+  }
+
+  @Test
+  void decontextCoversTheWordList() throws IOException {
+    Path corpus = corpus(dir, 200, 13);
+    Path list = dir.resolve("words.txt");
+    Files.writeString(list, "# benchmark words\nw0\nnever-seen\nw1\n");
+    LayerPcOptions o = options(corpus, dir.resolve("d"));
+    o = new LayerPcOptions(o.corpus(), o.out(), o.layers(), EnumSet.of(Method.MEAN, Method.DECONTEXT), K, 5, 7,
+        Long.MAX_VALUE, o.maxVocab(), o.maxWords(), list, o.splitter(), o.extraction(), o.chunkSentences(), 32, 3600, false);
+    try (ContextualFakeTeacher t = new ContextualFakeTeacher()) {
+      new LayerPcJob(o, t, System.err, true).run();
+    }
+    WordVectors d = VectorFiles.read(dir.resolve("d/decontext-layer2.x2v"));
+    assertEquals(List.of("w0", "never-seen", "w1"), d.words());
+    float[] v = d.vector("never-seen");
+    for (int k = 0; k < v.length; k++) {
+      assertEquals(ContextualFakeTeacher.value(List.of("never-seen"), 0, 2, k), v[k], 0f);
+    }
+    // mean + fallback: corpus words first, then the list words the corpus lacks
+    WordVectors mean = VectorFiles.read(dir.resolve("d/mean-layer2.x2v"));
+    WordVectors merged = VectorFiles.read(dir.resolve("d/mean+decontext-layer2.x2v"));
+    assertEquals(mean.size() + 1, merged.size());
+    assertEquals("never-seen", merged.word(merged.size() - 1));
+    assertArrayEquals(v, merged.vector("never-seen"));
+    assertArrayEquals(mean.vector("w0"), merged.vector("w0"));
+    String run = Files.readString(dir.resolve("d/run.json"));
+    assertTrue(run.contains("\"withoutDecontext\": 2") && run.contains("\"withDecontext\": 3"), run);
+  }
+}

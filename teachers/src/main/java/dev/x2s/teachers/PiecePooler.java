@@ -1,0 +1,63 @@
+package dev.x2s.teachers;
+
+/**
+ * Pools piece vectors back into word vectors. {@code wordOfPiece[p]} is the word index of piece
+ * {@code p}; every word must own at least one piece. Pieces arrive as {@code [layer][piece][dim]}.
+ */
+public final class PiecePooler {
+  private PiecePooler() {}
+
+  /**
+   * @param pieces piece vectors laid out {@code [layer][piece][dim]}
+   * @param layers number of layers in {@code pieces}
+   * @param numPieces pieces per layer
+   * @param dim vector width
+   * @param wordOfPiece word index of each piece, non-decreasing, covering {@code 0..words-1}
+   * @param words number of words
+   */
+  public static WordStates pool(
+      float[] pieces, int layers, int numPieces, int dim, int[] wordOfPiece, int words,
+      PiecePooling pooling) {
+    int[] first = new int[words];
+    int[] last = new int[words];
+    java.util.Arrays.fill(first, -1);
+    for (int p = 0; p < numPieces; p++) {
+      int w = wordOfPiece[p];
+      if (first[w] < 0) {
+        first[w] = p;
+      }
+      last[w] = p;
+    }
+    for (int w = 0; w < words; w++) {
+      if (first[w] < 0) {
+        throw new IllegalArgumentException("word " + w + " has no pieces");
+      }
+    }
+    float[] out = new float[layers * words * dim];
+    for (int l = 0; l < layers; l++) {
+      int lo = l * numPieces * dim;
+      for (int w = 0; w < words; w++) {
+        int o = (l * words + w) * dim;
+        switch (pooling) {
+          case FIRST -> System.arraycopy(pieces, lo + first[w] * dim, out, o, dim);
+          case LAST -> System.arraycopy(pieces, lo + last[w] * dim, out, o, dim);
+          case MEAN -> {
+            int count = last[w] - first[w] + 1;
+            for (int p = first[w]; p <= last[w]; p++) {
+              int po = lo + p * dim;
+              for (int k = 0; k < dim; k++) {
+                out[o + k] += pieces[po + k];
+              }
+            }
+            float inv = 1f / count;
+            for (int k = 0; k < dim; k++) {
+              out[o + k] *= inv;
+            }
+          }
+          default -> throw new AssertionError(pooling);
+        }
+      }
+    }
+    return new WordStates(layers, words, dim, out);
+  }
+}

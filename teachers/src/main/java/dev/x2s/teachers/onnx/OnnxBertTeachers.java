@@ -1,0 +1,41 @@
+package dev.x2s.teachers.onnx;
+
+import dev.x2s.teachers.bert.BertEncoder;
+import dev.x2s.teachers.bert.BertTeacher;
+import dev.x2s.teachers.weights.WeightsException;
+import dev.x2s.teachers.wordpiece.WordPieceTokenizer;
+
+/**
+ * Builds {@link BertTeacher}s from ONNX artifacts ({@link OnnxTeacherSpec#KNOWN}: all-minilm-l6-v2,
+ * bge-small-en-v1.5): weights mapped by {@link OnnxBertWeights}, the vocabulary of the shipped
+ * tokenizer.json in x2s's own WordPiece tokenizer, the DJL encoder.
+ */
+public final class OnnxBertTeachers {
+  private OnnxBertTeachers() {}
+
+  /** Whether {@code id} names an ONNX teacher. */
+  public static boolean isKnown(String id) {
+    return OnnxTeacherSpec.byId(id).isPresent();
+  }
+
+  /** Resolves (fetching once if needed), maps and wraps a teacher. */
+  public static BertTeacher load(String id) {
+    return load(new OnnxModelResolver().load(id));
+  }
+
+  /** Wraps an already loaded model. */
+  public static BertTeacher load(OnnxBertModel model) {
+    WordPieceVocabulary v = model.vocabulary();
+    // x2s's tokenizer is Google's FullTokenizer: [UNK], "##", 100 chars, accents stripped iff lower-cased.
+    if (!v.unkToken().equals("[UNK]") || !v.prefix().equals("##")
+        || v.maxInputCharsPerWord() != WordPieceTokenizer.MAX_CHARS_PER_WORD
+        || v.lowercase() != v.stripAccents()) {
+      throw new WeightsException(v.source(), "tokenizer settings (unk " + v.unkToken() + ", prefix "
+          + v.prefix() + ", max chars " + v.maxInputCharsPerWord() + ", lowercase " + v.lowercase()
+          + ", strip accents " + v.stripAccents() + ") differ from BERT's WordPiece");
+    }
+    WordPieceTokenizer tokenizer = new WordPieceTokenizer(v.tokens(), v.lowercase());
+    BertEncoder encoder = new BertEncoder(model.config(), model.weights().tensors(), model.info().source());
+    return new BertTeacher(model.info(), encoder, tokenizer, BertTeacher.DEFAULT_OVERLAP);
+  }
+}

@@ -1,7 +1,0 @@
-package dev.x2s.trainer.baseline.glove;
-
-import dev.x2s.trainer.Vocabulary;
-import dev.x2s.vectors.WordVectors;
-
-/** Trained GloVe vectors (W + W̃, rows in vocabulary order: by count, then word), their vocabulary and stats. */
-public record GloveResult(WordVectors vectors, Vocabulary vocabulary, GloveStats stats) {}

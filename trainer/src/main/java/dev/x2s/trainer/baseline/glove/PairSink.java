@@ -1,9 +1,0 @@
-package dev.x2s.trainer.baseline.glove;
-
-import java.io.IOException;
-
-/** Receives co-occurrence totals, one per distinct (word, context) pair. */
-@FunctionalInterface
-interface PairSink {
-  void accept(int word, int context, double value) throws IOException;
-}
