@@ -17,7 +17,7 @@ modeling_gpt2.py: pre-LN blocks, Conv1D weights [in, out], causal attention scal
 gelu_new. The safetensors files are written with struct + json (the safetensors package is absent).
 
 Run from the repository root with Debian's interpreter (torch from python3-torch):
-  /usr/bin/python3 distill/src/test/python/gpt2_reference.py distill/src/test/resources
+  /usr/bin/python3 teachers/src/test/python/gpt2_reference.py teachers/src/test/resources
 """
 import json
 import math
@@ -162,7 +162,7 @@ def main(out_dir):
     lengths = [11, 4, cfg["n_positions"], 7]
     inputs = [torch.randint(0, cfg["vocab_size"], (n,), generator=gen).tolist() for n in lengths]
     ref = {
-        "command": "/usr/bin/python3 distill/src/test/python/gpt2_reference.py distill/src/test/resources",
+        "command": "/usr/bin/python3 teachers/src/test/python/gpt2_reference.py teachers/src/test/resources",
         "torch": torch.__version__,
         "seed": SEED,
         "inputs": inputs,

@@ -1,5 +1,7 @@
 package dev.x2s.evaluate;
 
+import dev.x2s.evaluate.scoring.BenchmarkScore;
+
 import java.util.List;
 
 /**

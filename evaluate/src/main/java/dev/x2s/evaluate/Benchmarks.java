@@ -1,5 +1,7 @@
 package dev.x2s.evaluate;
 
+import dev.x2s.evaluate.scoring.BenchmarkScore;
+
 import dev.x2s.evaluate.analogy.AnalogyScorer;
 import dev.x2s.evaluate.categorization.CategorizationScorer;
 import dev.x2s.evaluate.data.AnalogyDataset;

@@ -1,5 +1,9 @@
 package dev.x2s.evaluate;
 
+import dev.x2s.evaluate.scoring.Protocol;
+import dev.x2s.evaluate.scoring.VectorSpace;
+import dev.x2s.evaluate.scoring.EvaluationOptions;
+
 import dev.x2s.evaluate.analogy.AnalogySolver;
 
 /**

@@ -1,5 +1,9 @@
 package dev.x2s.evaluate;
 
+import dev.x2s.evaluate.scoring.BenchmarkScore;
+import dev.x2s.evaluate.scoring.VectorSpace;
+import dev.x2s.evaluate.scoring.EvaluationOptions;
+
 import dev.x2s.evaluate.report.VectorResults;
 import dev.x2s.vectors.WordVectors;
 import java.io.IOException;

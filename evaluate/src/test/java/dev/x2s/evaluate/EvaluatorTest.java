@@ -1,5 +1,10 @@
 package dev.x2s.evaluate;
 
+import dev.x2s.evaluate.scoring.BenchmarkScore;
+import dev.x2s.evaluate.scoring.Coverage;
+import dev.x2s.evaluate.scoring.Protocol;
+import dev.x2s.evaluate.scoring.EvaluationOptions;
+
 import dev.x2s.testkit.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

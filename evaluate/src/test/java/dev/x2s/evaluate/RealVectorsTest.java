@@ -1,5 +1,8 @@
 package dev.x2s.evaluate;
 
+import dev.x2s.evaluate.scoring.Protocol;
+import dev.x2s.evaluate.scoring.EvaluationOptions;
+
 import dev.x2s.testkit.SharedData;
 import dev.x2s.evaluate.report.EvaluationReport;
 import dev.x2s.evaluate.report.VectorResults;

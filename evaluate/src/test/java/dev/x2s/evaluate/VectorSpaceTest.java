@@ -1,5 +1,8 @@
 package dev.x2s.evaluate;
 
+import dev.x2s.evaluate.scoring.Protocol;
+import dev.x2s.evaluate.scoring.VectorSpace;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -6,7 +6,7 @@ import dev.x2s.baselines.Word2VecOptions;
 import dev.x2s.corpus.CorpusSentences;
 import dev.x2s.data.DatasetResolver;
 import dev.x2s.evaluate.Benchmark;
-import dev.x2s.evaluate.EvaluationOptions;
+import dev.x2s.evaluate.scoring.EvaluationOptions;
 import dev.x2s.evaluate.Evaluator;
 import dev.x2s.evaluate.StandardBenchmarks;
 import dev.x2s.evaluate.report.EvaluationReport;

@@ -15,7 +15,7 @@ public enum Distance {
       }
       return Math.sqrt(s);
     }
-    return 1 - dev.x2s.evaluate.Vectors.cosine(a, b);
+    return 1 - dev.x2s.evaluate.scoring.Vectors.cosine(a, b);
   }
 
   public String id() {

@@ -1,9 +1,9 @@
 package dev.x2s.evaluate.relational;
 
-import dev.x2s.evaluate.BenchmarkScore;
-import dev.x2s.evaluate.Coverage;
-import dev.x2s.evaluate.Protocol;
-import dev.x2s.evaluate.VectorSpace;
+import dev.x2s.evaluate.scoring.BenchmarkScore;
+import dev.x2s.evaluate.scoring.Coverage;
+import dev.x2s.evaluate.scoring.Protocol;
+import dev.x2s.evaluate.scoring.VectorSpace;
 import dev.x2s.evaluate.data.RatedPair;
 import dev.x2s.evaluate.data.RelationCategory;
 import dev.x2s.evaluate.data.RelationDataset;

@@ -1,6 +1,6 @@
 package dev.x2s.evaluate.report;
 
-import dev.x2s.evaluate.BenchmarkScore;
+import dev.x2s.evaluate.scoring.BenchmarkScore;
 import java.util.List;
 import java.util.Objects;
 

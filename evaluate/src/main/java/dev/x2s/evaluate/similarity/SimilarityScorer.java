@@ -1,10 +1,10 @@
 package dev.x2s.evaluate.similarity;
 
-import dev.x2s.evaluate.BenchmarkScore;
-import dev.x2s.evaluate.Coverage;
-import dev.x2s.evaluate.Protocol;
-import dev.x2s.evaluate.VectorSpace;
-import dev.x2s.evaluate.Vectors;
+import dev.x2s.evaluate.scoring.BenchmarkScore;
+import dev.x2s.evaluate.scoring.Coverage;
+import dev.x2s.evaluate.scoring.Protocol;
+import dev.x2s.evaluate.scoring.VectorSpace;
+import dev.x2s.evaluate.scoring.Vectors;
 import dev.x2s.evaluate.data.RatedPair;
 import dev.x2s.evaluate.data.SimilarityDataset;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;

@@ -2,13 +2,13 @@ package dev.x2s.evaluate.analogy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.x2s.evaluate.BenchmarkScore;
-import dev.x2s.evaluate.Coverage;
+import dev.x2s.evaluate.scoring.BenchmarkScore;
+import dev.x2s.evaluate.scoring.Coverage;
 import dev.x2s.evaluate.EvaluationContext;
-import dev.x2s.evaluate.EvaluationOptions;
-import dev.x2s.evaluate.Protocol;
+import dev.x2s.evaluate.scoring.EvaluationOptions;
+import dev.x2s.evaluate.scoring.Protocol;
 import dev.x2s.evaluate.TestVectors;
-import dev.x2s.evaluate.VectorSpace;
+import dev.x2s.evaluate.scoring.VectorSpace;
 import dev.x2s.evaluate.data.AnalogyDataset;
 import dev.x2s.evaluate.data.AnalogyQuestion;
 import dev.x2s.vectors.WordVectors;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.x2s.evaluate.Benchmark;
-import dev.x2s.evaluate.BenchmarkScore;
+import dev.x2s.evaluate.scoring.BenchmarkScore;
 import dev.x2s.evaluate.EvaluationContext;
-import dev.x2s.evaluate.EvaluationOptions;
+import dev.x2s.evaluate.scoring.EvaluationOptions;
 import dev.x2s.evaluate.StandardBenchmarks;
-import dev.x2s.evaluate.VectorSpace;
+import dev.x2s.evaluate.scoring.VectorSpace;
 import dev.x2s.evaluate.data.AnalogyDataset;
 import dev.x2s.evaluate.data.AnalogyLoader;
 import dev.x2s.evaluate.data.AnalogyQuestion;

@@ -2,11 +2,11 @@ package dev.x2s.evaluate.categorization;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.x2s.evaluate.BenchmarkScore;
-import dev.x2s.evaluate.Coverage;
-import dev.x2s.evaluate.Protocol;
+import dev.x2s.evaluate.scoring.BenchmarkScore;
+import dev.x2s.evaluate.scoring.Coverage;
+import dev.x2s.evaluate.scoring.Protocol;
 import dev.x2s.evaluate.TestVectors;
-import dev.x2s.evaluate.VectorSpace;
+import dev.x2s.evaluate.scoring.VectorSpace;
 import dev.x2s.evaluate.data.CategorizationDataset;
 import dev.x2s.evaluate.data.CategorizedWord;
 import java.util.List;

@@ -3,11 +3,11 @@ package dev.x2s.evaluate.relational;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.x2s.evaluate.BenchmarkScore;
-import dev.x2s.evaluate.Coverage;
-import dev.x2s.evaluate.Protocol;
+import dev.x2s.evaluate.scoring.BenchmarkScore;
+import dev.x2s.evaluate.scoring.Coverage;
+import dev.x2s.evaluate.scoring.Protocol;
 import dev.x2s.evaluate.TestVectors;
-import dev.x2s.evaluate.VectorSpace;
+import dev.x2s.evaluate.scoring.VectorSpace;
 import dev.x2s.evaluate.data.RatedPair;
 import dev.x2s.evaluate.data.RelationCategory;
 import dev.x2s.evaluate.data.RelationDataset;

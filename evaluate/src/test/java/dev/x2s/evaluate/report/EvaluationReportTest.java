@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.x2s.evaluate.BenchmarkScore;
-import dev.x2s.evaluate.Coverage;
+import dev.x2s.evaluate.scoring.BenchmarkScore;
+import dev.x2s.evaluate.scoring.Coverage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

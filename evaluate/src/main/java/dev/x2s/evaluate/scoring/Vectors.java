@@ -1,4 +1,4 @@
-package dev.x2s.evaluate;
+package dev.x2s.evaluate.scoring;
 
 /** Small dense-vector helpers (double accumulation). */
 public final class Vectors {

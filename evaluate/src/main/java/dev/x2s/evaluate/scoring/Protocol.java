@@ -1,4 +1,4 @@
-package dev.x2s.evaluate;
+package dev.x2s.evaluate.scoring;
 
 import java.util.Locale;
 
