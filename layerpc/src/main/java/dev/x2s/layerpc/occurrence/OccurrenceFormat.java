@@ -9,11 +9,13 @@ import dev.x2s.vectors.Dtype;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -82,6 +84,45 @@ final class OccurrenceFormat {
       return RowStoreManifest.read(dir).meta(dir, FORMAT, VERSION).get("run").getAsString();
     } catch (IOException | RuntimeException e) {
       return null;
+    }
+  }
+
+  /** Receives the key of each committed row. */
+  @FunctionalInterface
+  interface KeyVisitor {
+    void accept(int row, long sentenceId, int position, int slot);
+  }
+
+  /** Reads the keys of the committed rows; every slot must be below {@code slots} and come once. */
+  static void readKeys(RowStore store, long slots, KeyVisitor visitor) throws IOException {
+    Path file = store.dir().resolve(KEYS);
+    long rows = store.rows();
+    if (store.streamBytes(KEYS) != rows * KEY_BYTES || rows > slots) {
+      throw new RowStoreException(file, store.streamBytes(KEYS) + " bytes of keys for " + rows + " rows of " + slots
+          + " slots");
+    }
+    BitSet seen = new BitSet((int) rows);
+    byte[] buf = new byte[KEY_BYTES * 4096];
+    ByteBuffer b = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
+    try (InputStream in = store.stream(KEYS)) {
+      for (int r = 0; r < rows; ) {
+        int n = (int) Math.min(4096, rows - r);
+        if (in.readNBytes(buf, 0, n * KEY_BYTES) != n * KEY_BYTES) {
+          throw new RowStoreException(file, (long) r * KEY_BYTES, "keys end early");
+        }
+        b.clear();
+        for (int i = 0; i < n; i++, r++) {
+          long sentence = b.getLong();
+          int position = b.getInt();
+          long slot = b.getInt() & 0xffffffffL;
+          if (slot >= slots || seen.get((int) slot)) {
+            throw new RowStoreException(file, (long) r * KEY_BYTES, "row " + r + ": slot " + slot
+                + (slot >= slots ? " out of range" : " stored twice"));
+          }
+          seen.set((int) slot);
+          visitor.accept(r, sentence, position, (int) slot);
+        }
+      }
     }
   }
 

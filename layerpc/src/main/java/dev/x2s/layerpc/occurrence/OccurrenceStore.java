@@ -3,9 +3,6 @@ package dev.x2s.layerpc.occurrence;
 import dev.x2s.jobs.store.RowStore;
 import dev.x2s.jobs.store.RowStoreException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -45,39 +42,19 @@ public final class OccurrenceStore implements AutoCloseable {
     if (totalSlots > Integer.MAX_VALUE) {
       throw new RowStoreException(keys, "more than 2^31 slots are not supported");
     }
-    if (store.rows() != totalSlots || store.streamBytes(OccurrenceFormat.KEYS) != totalSlots * OccurrenceFormat.KEY_BYTES) {
-      throw new RowStoreException(keys, store.rows() + " rows and " + store.streamBytes(OccurrenceFormat.KEYS)
-          + " bytes of keys for " + totalSlots + " slots");
+    if (store.rows() != totalSlots) {
+      throw new RowStoreException(keys, store.rows() + " rows for " + totalSlots + " slots");
     }
     int n = (int) totalSlots;
     this.sentenceIds = new long[n];
     this.positions = new int[n];
     this.rowOf = new int[n];
-    Arrays.fill(rowOf, -1);
-    byte[] buf = new byte[OccurrenceFormat.KEY_BYTES * 4096];
-    ByteBuffer b = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
-    try (InputStream in = store.stream(OccurrenceFormat.KEYS)) {
-      for (int r = 0; r < n; ) {
-        int rows = Math.min(4096, n - r);
-        int len = in.readNBytes(buf, 0, rows * OccurrenceFormat.KEY_BYTES);
-        if (len != rows * OccurrenceFormat.KEY_BYTES) {
-          throw new RowStoreException(keys, (long) r * OccurrenceFormat.KEY_BYTES, "keys end early");
-        }
-        b.clear();
-        for (int i = 0; i < rows; i++, r++) {
-          long sentence = b.getLong();
-          int position = b.getInt();
-          long slot = b.getInt() & 0xffffffffL;
-          if (slot >= n || rowOf[(int) slot] >= 0) {
-            throw new RowStoreException(keys, (long) r * OccurrenceFormat.KEY_BYTES, "row " + r + ": slot " + slot
-                + (slot >= n ? " out of range" : " stored twice"));
-          }
-          sentenceIds[(int) slot] = sentence;
-          positions[(int) slot] = position;
-          rowOf[(int) slot] = r;
-        }
-      }
-    }
+    // as many rows as slots, each slot once (checked): every slot is mapped
+    OccurrenceFormat.readKeys(store, totalSlots, (row, sentence, position, slot) -> {
+      sentenceIds[slot] = sentence;
+      positions[slot] = position;
+      rowOf[slot] = row;
+    });
     this.index = new HashMap<>(layout.words().length * 2);
     for (int i = 0; i < layout.words().length; i++) {
       if (index.put(layout.words()[i], i) != null) {

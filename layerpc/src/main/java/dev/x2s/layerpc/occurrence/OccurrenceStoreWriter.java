@@ -8,7 +8,6 @@ import dev.x2s.jobs.store.RowStoreWriter;
 import dev.x2s.teachers.WordStates;
 import dev.x2s.vectors.Dtype;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -114,7 +113,7 @@ public final class OccurrenceStoreWriter implements AutoCloseable {
             new Checkpoint(Checkpoint.FINAL, 0, 0, 0, layout.slotCounts().clone(), true));
       }
       OccurrenceStoreWriter ow = new OccurrenceStoreWriter(dir, layout, run, w, null);
-      ow.readKeys(r);
+      OccurrenceFormat.readKeys(r, ow.totalSlots, (row, sentence, position, slot) -> ow.mark(slot));
       JsonObject ck = r.meta().getAsJsonObject("checkpoint");
       ow.committed = Checkpoint.fromJson(ck, ow.filled.clone());
       return ow;
@@ -137,34 +136,15 @@ public final class OccurrenceStoreWriter implements AutoCloseable {
     return ck == null ? null : Checkpoint.fromJson(ck, null);
   }
 
-  /** Marks the slots of the committed rows written, from their keys. */
-  private void readKeys(RowStore r) throws IOException {
-    Path file = r.dir().resolve(OccurrenceFormat.KEYS);
-    try (InputStream in = r.stream(OccurrenceFormat.KEYS)) {
-      ByteBuffer b = ByteBuffer.wrap(in.readAllBytes()).order(ByteOrder.LITTLE_ENDIAN);
-      if (b.capacity() != r.rows() * OccurrenceFormat.KEY_BYTES) {
-        throw new RowStoreException(file, b.capacity() + " bytes of keys for " + r.rows() + " rows");
-      }
-      for (int i = 0; b.hasRemaining(); i++) {
-        long slot = b.getInt(b.position() + 12) & 0xffffffffL;
-        if (slot >= totalSlots || written.get((int) slot)) {
-          throw new RowStoreException(file, (long) i * OccurrenceFormat.KEY_BYTES, "slot " + slot + " out of range or twice");
-        }
-        mark((int) slot);
-        b.position(b.position() + OccurrenceFormat.KEY_BYTES);
-      }
-    }
-  }
-
+  /** Marks a committed row's slot written, and counts it for its word (the last whose base is <= slot). */
   private void mark(int slot) {
     written.set(slot);
     int w = java.util.Arrays.binarySearch(bases, slot);
-    // bases are non-decreasing; the word is the last whose base is <= slot and that has slots
     if (w < 0) {
       w = -w - 2;
     } else {
-      while (w + 1 < bases.length && bases[w + 1] == slot) {
-        w++;
+      while (bases[w + 1] == slot) {
+        w++; // words without slots share the base of the next word
       }
     }
     filled[w]++;
