@@ -47,13 +47,14 @@ import java.util.stream.Stream;
  *       {@code mean} is asked for, every sentence holding a kept word, since the mean is over all
  *       occurrences. Sampled vectors go to the occurrence store, all of them to the running sums.
  *       Sentences are processed in chunks; after a chunk the state is checkpointed when due.
- *   <li><b>Finish</b>: the store gets its checksums; one vector file per (method, layer) with a
+ *   <li><b>Finish</b>: the store is completed and renamed; one vector file per (method, layer) with a
  *       provenance JSON; {@code run.json}; the work directory is removed.
  * </ol>
  *
  * <p><b>Resume</b>: rerunning with the same settings continues from the last checkpoint: the plan is
  * read back, the sums are restored from the checkpoint's snapshot, sentences of the chunks done are
- * skipped, and slots written after the checkpoint are written again with identical bytes (batches never
+ * skipped, and the store, cut back to the commit that holds the checkpoint, gets the slots after it
+ * again with identical bytes (batches never
  * cross chunk boundaries, so the teacher sees the same batches). The outputs are bit-identical to an
  * uninterrupted run's as long as the teacher itself is deterministic for identical batches.
  *
@@ -126,7 +127,7 @@ public final class LayerPcJob {
       plan = plan(fingerprint);
       StoreLayout layout = plan.layout(info.dim(), o.layers());
       printDiskUse(layout, wordList);
-      encode(plan, layout);
+      encode(plan, layout, fingerprint);
       files.addAll(writeCorpusVectors(plan));
       files.add(o.out().resolve(STORE));
     }
@@ -237,7 +238,7 @@ public final class LayerPcJob {
     report.put("disk", d);
     long existing = 0; // a resumed run already holds part of it (sparse files count fully: an estimate)
     for (Path f : List.of(o.out().resolve(STORE + ".partial"), o.out().resolve(STORE), work.resolve("sums.bin"))) {
-      existing += Files.exists(f) ? Files.size(f) : 0;
+      existing += bytesAt(f);
     }
     if (peak - existing > free) {
       throw new IllegalArgumentException("the run needs " + gb(peak) + " of disk but " + o.out() + " has " + gb(free)
@@ -246,13 +247,21 @@ public final class LayerPcJob {
   }
 
   static long storeBytes(StoreLayout layout) {
-    // header + tables + vectors + footer, as StoreFormat lays them out
-    long words = 0;
-    for (String w : layout.words()) {
-      words += 24 + w.getBytes(StandardCharsets.UTF_8).length;
+    return OccurrenceStoreWriter.bytes(layout);
+  }
+
+  /** Bytes of a file, or of the files in a directory (a store). */
+  private static long bytesAt(Path f) throws IOException {
+    if (!Files.isDirectory(f)) {
+      return Files.exists(f) ? Files.size(f) : 0;
     }
-    return 64 + 4L * layout.layers().length + words + 16 * layout.totalSlots() + 4096
-        + 2L * layout.dim() * layout.layers().length * layout.totalSlots() + 24;
+    try (Stream<Path> s = Files.list(f)) {
+      long sum = 0;
+      for (Path p : s.toList()) {
+        sum += Files.size(p);
+      }
+      return sum;
+    }
   }
 
   private static String gb(long bytes) {
@@ -262,24 +271,24 @@ public final class LayerPcJob {
 
   // ---------------------------------------------------------------- encode
 
-  private void encode(SamplePlan plan, StoreLayout layout) throws IOException {
+  private void encode(SamplePlan plan, StoreLayout layout, String fingerprint) throws IOException {
     Path storeFile = o.out().resolve(STORE);
     Path partial = o.out().resolve(STORE + ".partial");
-    Path ckFile = work.resolve("checkpoint.bin");
     Path sumsFile = work.resolve("sums.bin");
     boolean mean = o.methods().contains(Method.MEAN);
-    int n = plan.size();
-    Checkpoint ck = Files.exists(ckFile) ? Checkpoint.read(ckFile, n) : null;
-    if (ck != null && !Files.exists(partial) && !(ck.complete() && Files.exists(storeFile))) {
-      ck = null; // the work file is gone: start the pass again
+    OccurrenceStoreWriter writer = null;
+    Checkpoint ck;
+    if (fingerprint.equals(OccurrenceStore.run(storeFile)) && (!mean || Files.exists(snapshot(Checkpoint.FINAL)))) {
+      // this run finished its store, then stopped before run.json
+      ck = new Checkpoint(Checkpoint.FINAL, 0, 0, 0, layout.slotCounts().clone(), true);
+    } else {
+      // the store's commits carry the pass's checkpoint: resumed at the last one, or started afresh
+      writer = OccurrenceStoreWriter.open(partial, layout, fingerprint);
+      ck = writer.checkpoint();
     }
-    OccurrenceStoreWriter writer;
-    if (ck == null) {
-      ck = new Checkpoint(0, 0, 0, 0, new int[n], false);
-      writer = OccurrenceStoreWriter.create(partial, layout);
+    if (ck.chunksDone() == 0 && !ck.complete()) {
       Files.deleteIfExists(sumsFile);
     } else {
-      writer = Files.exists(partial) ? OccurrenceStoreWriter.resume(partial, layout) : null;
       if (mean) {
         RunningSums.restore(snapshot(ck.generation()), sumsFile);
       }
@@ -287,7 +296,7 @@ public final class LayerPcJob {
     }
     deleteSnapshotsExcept(ck.generation());
     long t0 = System.nanoTime();
-    try (RunningSums sums = mean ? RunningSums.open(sumsFile, n, o.layers().length, info.dim()) : null) {
+    try (RunningSums sums = mean ? RunningSums.open(sumsFile, plan.size(), o.layers().length, info.dim()) : null) {
       if (!ck.complete()) {
         ck = encodeChunks(plan, ck, writer, sums, mean);
       }
@@ -371,7 +380,7 @@ public final class LayerPcJob {
             + " sampled occurrences seen (corpus changed during the run?)");
       }
     }
-    Checkpoint end = new Checkpoint(generation + 1, chunks, done[0], done[1], filled, true);
+    Checkpoint end = new Checkpoint(Checkpoint.FINAL, chunks, done[0], done[1], filled, true);
     checkpoint(end, writer, sums);
     report.put("encodedSentences", done[0]);
     report.put("encodedWords", done[1]);
@@ -396,16 +405,15 @@ public final class LayerPcJob {
   }
 
   private void checkpoint(Checkpoint ck, OccurrenceStoreWriter writer, RunningSums sums) throws IOException {
-    writer.force();
     if (sums != null) {
-      sums.snapshot(snapshot(ck.generation()));
+      sums.snapshot(snapshot(ck.generation())); // before the commit that names it
     }
-    ck.write(work.resolve("checkpoint.bin"));
+    writer.commit(ck);
     deleteSnapshotsExcept(ck.generation());
   }
 
   private Path snapshot(long generation) {
-    return work.resolve("sums.g" + generation + ".bin");
+    return work.resolve("sums.g" + (generation == Checkpoint.FINAL ? "final" : generation) + ".bin");
   }
 
   private void deleteSnapshotsExcept(long generation) throws IOException {

@@ -1,25 +1,29 @@
 package dev.x2s.x2static;
 
-import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import dev.x2s.x2static.cache.CacheException;
-import dev.x2s.vectors.AtomicFiles;
+import dev.x2s.jobs.store.RowStore;
+import dev.x2s.jobs.store.RowStoreException;
+import dev.x2s.jobs.store.RowStoreManifest;
+import dev.x2s.jobs.store.RowStoreWriter;
+import dev.x2s.vectors.Dtype;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32C;
+import java.util.stream.Stream;
 
 /**
- * A training checkpoint in a directory beside the output ({@code <out>.ckpt/}): the parameters and the
- * optimiser state as raw little-endian float32 files whose names carry the batch number, and
- * {@code state.json} naming them with their CRC32C. The arrays are written first and {@code state.json}
- * last (atomically), and older arrays are deleted only after that, so a crash at any point leaves a
+ * A training checkpoint in a directory beside the output ({@code <out>.ckpt/}): one fp32 row store per
+ * checkpoint, {@code batch-<next batch>/}, whose rows are the values of the parameters and the optimiser
+ * state arrays one after another and whose {@code meta} holds the counters, the array names and lengths
+ * and the run's fingerprint. A checkpoint counts once its store is complete (the manifest is its
+ * atomic commit point); older ones are deleted only after that, so a crash at any point leaves a
  * consistent checkpoint. Resuming needs no RNG state: batch {@code b} is built from a generator seeded
  * by (seed, b).
  *
@@ -30,7 +34,9 @@ import java.util.zip.CRC32C;
  * @param arrays "params" and optimiser state arrays by name
  */
 record TrainingCheckpoint(long nextBatch, long steps, double lossSum, long targets, Map<String, float[]> arrays) {
-  static final String STATE = "state.json";
+  static final String FORMAT = "x2s-training-checkpoint";
+  static final int VERSION = 2;
+  private static final String PREFIX = "batch-";
 
   static Path dirFor(Path out) {
     return out.toAbsolutePath().resolveSibling(out.getFileName() + ".ckpt");
@@ -38,80 +44,97 @@ record TrainingCheckpoint(long nextBatch, long steps, double lossSum, long targe
 
   /** Writes this checkpoint for a run with {@code fingerprint}. */
   void save(Path dir, String fingerprint) throws IOException {
-    Files.createDirectories(dir);
-    JsonObject state = new JsonObject();
-    state.addProperty("fingerprint", fingerprint);
-    state.addProperty("next_batch", nextBatch);
-    state.addProperty("steps", steps);
-    state.addProperty("loss_sum", lossSum);
-    state.addProperty("targets", targets);
-    JsonObject files = new JsonObject();
-    for (Map.Entry<String, float[]> e : arrays.entrySet()) {
-      String name = String.format("%s-%012d.f32", e.getKey(), nextBatch);
-      byte[] bytes = toBytes(e.getValue());
-      AtomicFiles.write(dir.resolve(name), out -> out.write(bytes));
-      CRC32C crc = new CRC32C();
-      crc.update(bytes);
-      JsonObject f = new JsonObject();
-      f.addProperty("file", name);
-      f.addProperty("values", e.getValue().length);
-      f.addProperty("crc32c", String.format("%08x", crc.getValue()));
-      files.add(e.getKey(), f);
+    JsonObject meta = new JsonObject();
+    meta.addProperty("format", FORMAT);
+    meta.addProperty("version", VERSION);
+    meta.addProperty("fingerprint", fingerprint);
+    meta.addProperty("next_batch", nextBatch);
+    meta.addProperty("steps", steps);
+    meta.addProperty("loss_sum", lossSum);
+    meta.addProperty("targets", targets);
+    JsonArray list = new JsonArray();
+    arrays.forEach((name, a) -> {
+      JsonObject e = new JsonObject();
+      e.addProperty("name", name);
+      e.addProperty("values", a.length);
+      list.add(e);
+    });
+    meta.add("arrays", list);
+    String name = String.format("%s%012d", PREFIX, nextBatch);
+    try (RowStoreWriter w = RowStoreWriter.create(dir.resolve(name), Dtype.FP32, 1, List.of(), meta)) {
+      for (float[] a : arrays.values()) {
+        w.appendRows(a, 0, a.length);
+      }
+      w.finish(meta);
     }
-    state.add("arrays", files);
-    byte[] json = new GsonBuilder().setPrettyPrinting().create().toJson(state).getBytes(StandardCharsets.UTF_8);
-    AtomicFiles.write(dir.resolve(STATE), out -> out.write(json));
-    // only now are the previous checkpoint's arrays unreferenced
-    try (var list = Files.list(dir)) {
-      for (Path p : (Iterable<Path>) list::iterator) {
-        String n = p.getFileName().toString();
-        if (n.endsWith(".f32") && !n.endsWith(String.format("-%012d.f32", nextBatch))) {
-          Files.deleteIfExists(p);
+    // only now are the previous checkpoint (and anything a crash or an older x2s left) unreferenced
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path p : s.toList()) {
+        if (!p.getFileName().toString().equals(name)) {
+          RowStore.delete(p);
         }
       }
     }
   }
 
-  /** Reads the checkpoint in {@code dir}; it must come from a run with the same fingerprint. */
+  /**
+   * Reads the newest complete checkpoint in {@code dir}, which must come from a run with the same
+   * fingerprint; null when there is none.
+   */
   static TrainingCheckpoint load(Path dir, String fingerprint) throws IOException {
-    Path stateFile = dir.resolve(STATE);
-    JsonObject s;
-    try {
-      s = JsonParser.parseString(Files.readString(stateFile)).getAsJsonObject();
-    } catch (RuntimeException e) {
-      throw new CacheException(stateFile, "not a checkpoint state: " + e.getMessage());
+    if (!Files.isDirectory(dir)) {
+      return null;
     }
-    String fp = s.get("fingerprint").getAsString();
-    if (!fp.equals(fingerprint)) {
-      throw new CacheException(stateFile, "checkpoint of a run with other settings:\n  checkpoint: " + fp
-          + "\n  this run:   " + fingerprint + "\nrun without --resume to start over");
+    List<Path> generations = new ArrayList<>();
+    try (Stream<Path> s = Files.list(dir)) {
+      s.filter(p -> p.getFileName().toString().startsWith(PREFIX) && Files.isDirectory(p)).forEach(generations::add);
     }
-    Map<String, float[]> arrays = new LinkedHashMap<>();
-    for (Map.Entry<String, com.google.gson.JsonElement> e : s.getAsJsonObject("arrays").entrySet()) {
-      JsonObject f = e.getValue().getAsJsonObject();
-      Path file = dir.resolve(f.get("file").getAsString());
-      byte[] bytes = Files.readAllBytes(file);
-      long values = f.get("values").getAsLong();
-      if (bytes.length != values * 4) {
-        throw new CacheException(file, bytes.length + " bytes, expected " + values + " float32 values");
+    generations.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
+    for (Path g : generations) {
+      if (!Files.isRegularFile(g.resolve(RowStore.MANIFEST)) || !RowStoreManifest.read(g).complete()) {
+        continue; // a checkpoint a crash interrupted; the one before it holds
       }
-      CRC32C crc = new CRC32C();
-      crc.update(bytes);
-      if (crc.getValue() != Long.parseLong(f.get("crc32c").getAsString(), 16)) {
-        throw new CacheException(file, "CRC32C mismatch (corrupt checkpoint)");
+      try (RowStore store = RowStore.open(g)) {
+        return read(store, fingerprint);
       }
-      float[] a = new float[(int) values];
-      ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(a);
-      arrays.put(e.getKey(), a);
     }
-    return new TrainingCheckpoint(s.get("next_batch").getAsLong(), s.get("steps").getAsLong(),
-        s.get("loss_sum").getAsDouble(), s.get("targets").getAsLong(), arrays);
+    return null;
   }
 
-  private static byte[] toBytes(float[] a) {
-    ByteBuffer b = ByteBuffer.allocate(a.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-    b.asFloatBuffer().put(a);
-    return b.array();
+  private static TrainingCheckpoint read(RowStore store, String fingerprint) throws IOException {
+    Path manifest = store.dir().resolve(RowStore.MANIFEST);
+    JsonObject s = store.manifest().meta(store.dir(), FORMAT, VERSION);
+    try {
+      String fp = s.get("fingerprint").getAsString();
+      if (!fp.equals(fingerprint)) {
+        throw new RowStoreException(manifest, "checkpoint of a run with other settings:\n  checkpoint: " + fp
+            + "\n  this run:   " + fingerprint + "\nrun without --resume to start over");
+      }
+      store.verify();
+      Map<String, float[]> arrays = new LinkedHashMap<>();
+      long at = 0;
+      for (JsonElement e : s.getAsJsonArray("arrays")) {
+        JsonObject f = e.getAsJsonObject();
+        long values = f.get("values").getAsLong();
+        if (values > Integer.MAX_VALUE || at + values > store.rows()) {
+          throw new RowStoreException(manifest, "array " + f.get("name") + " of " + values + " values at value " + at
+              + " exceeds the " + store.rows() + " stored");
+        }
+        float[] a = new float[(int) values];
+        store.readRows(at, values, a, 0);
+        arrays.put(f.get("name").getAsString(), a);
+        at += values;
+      }
+      if (at != store.rows()) {
+        throw new RowStoreException(manifest, "arrays of " + at + " values, " + store.rows() + " stored");
+      }
+      return new TrainingCheckpoint(s.get("next_batch").getAsLong(), s.get("steps").getAsLong(),
+          s.get("loss_sum").getAsDouble(), s.get("targets").getAsLong(), arrays);
+    } catch (RowStoreException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new RowStoreException(manifest, "not a training checkpoint: " + e);
+    }
   }
 
   /** Deletes a checkpoint directory (after a successful run). */
@@ -119,12 +142,11 @@ record TrainingCheckpoint(long nextBatch, long steps, double lossSum, long targe
     if (!Files.isDirectory(dir)) {
       return;
     }
-    try (var list = Files.list(dir)) {
-      for (Path p : (Iterable<Path>) list::iterator) {
-        Files.deleteIfExists(p);
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path p : s.toList()) {
+        RowStore.delete(p);
       }
     }
     Files.deleteIfExists(dir);
   }
-
 }

@@ -10,7 +10,6 @@ import dev.x2s.vectors.VectorFiles;
 import dev.x2s.vectors.VectorFormat;
 import dev.x2s.vectors.WordVectors;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -92,10 +91,7 @@ public final class X2StaticTrainer {
     String fingerprint = config.trainingFingerprint() + "|cache=" + cacheFingerprint + "|rows=" + rows;
     Path ckptDir = TrainingCheckpoint.dirFor(config.out());
 
-    TrainingCheckpoint resumeFrom = null;
-    if (config.resume() && Files.isRegularFile(ckptDir.resolve(TrainingCheckpoint.STATE))) {
-      resumeFrom = TrainingCheckpoint.load(ckptDir, fingerprint);
-    }
+    TrainingCheckpoint resumeFrom = config.resume() ? TrainingCheckpoint.load(ckptDir, fingerprint) : null;
     long start = resumeFrom == null ? 0 : resumeFrom.nextBatch();
     double lossSum = resumeFrom == null ? 0 : resumeFrom.lossSum();
     long targets = resumeFrom == null ? 0 : resumeFrom.targets();

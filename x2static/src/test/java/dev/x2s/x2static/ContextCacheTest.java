@@ -2,13 +2,15 @@ package dev.x2s.x2static;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.x2s.corpus.CorpusFormat;
 import dev.x2s.corpus.CorpusReader;
 import dev.x2s.corpus.SentenceSplitter;
-import dev.x2s.x2static.cache.CacheException;
+import dev.x2s.jobs.store.RowStoreException;
+import dev.x2s.x2static.cache.CacheIdentity;
 import dev.x2s.x2static.cache.ContextCache;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -119,9 +121,47 @@ class ContextCacheTest {
     byte[] b = Files.readAllBytes(f);
     b[10] ^= 0x40;
     Files.write(f, b);
-    CacheException e = assertThrows(CacheException.class,
+    RowStoreException e = assertThrows(RowStoreException.class,
         () -> new ContextBuilder(cfg, FakeTeacher::new, true).build());
     assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains("CRC32C"), e.getMessage());
+    assertEquals(f, e.file());
+    assertEquals(0, e.offset()); // byte 10 lies in the first checksum chunk
+  }
+
+  @Test
+  void cacheOfAnOlderFormatIsNeverMisread() throws IOException {
+    Path corpus = TinyCorpus.write(tmp, "c.txt", 10, 3);
+    Path old = tmp.resolve("old-cache");
+    Files.createDirectories(old);
+    Files.writeString(old.resolve(ContextCache.MANIFEST), "{\"format\": \"x2s-contexts\", \"version\": 1}\n");
+    Files.write(old.resolve("contexts.f16"), new byte[64]);
+    // given by path: refused, naming the manifest and the format
+    RowStoreException e = assertThrows(RowStoreException.class,
+        () -> new ContextBuilder(config(corpus, old), FakeTeacher::new, true).build());
+    assertTrue(e.getMessage().contains(old.resolve(ContextCache.MANIFEST).toString())
+        && e.getMessage().contains("x2s-contexts version 1"), e.getMessage());
+    // under a cache root: the format version is part of the key, so the old cache's directory (named by
+    // the key of format 1: sha256 of the identity alone) is not even looked at
+    DistillConfig cfg = config(corpus, tmp.resolve("root"));
+    CacheIdentity id = ContextBuilder.identity(cfg, ContextBuilder.sha256(corpus));
+    StringBuilder v1 = new StringBuilder("corpus=" + id.corpusSha256() + "\nteacher=" + id.teacherId() + "\n");
+    id.settings().forEach((k, v) -> v1.append(k).append('=').append(v).append('\n'));
+    String v1Key = sha256Hex(v1.toString());
+    Files.createDirectories(tmp.resolve("root"));
+    Files.move(old, tmp.resolve("root").resolve(v1Key));
+    try (ContextCache c = new ContextBuilder(cfg, FakeTeacher::new, true).build().cache()) {
+      assertEquals(id.key(), c.dir().getFileName().toString());
+      assertNotEquals(v1Key, id.key());
+    }
+  }
+
+  private static String sha256Hex(String s) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test
@@ -133,7 +173,7 @@ class ContextCacheTest {
       dir = c.dir();
     }
     DistillConfig other = config(corpus, dir).toBuilder().teacher("other-teacher").build();
-    CacheException e = assertThrows(CacheException.class,
+    RowStoreException e = assertThrows(RowStoreException.class,
         () -> new ContextBuilder(other, FakeTeacher::new, true).build());
     assertTrue(e.getMessage().contains("made for teacher fake") && e.getMessage().contains("other-teacher"),
         e.getMessage());

@@ -1,75 +1,33 @@
 package dev.x2s.layerpc.occurrence;
 
-import dev.x2s.vectors.AtomicFiles;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.zip.CRC32C;
+import com.google.gson.JsonObject;
 
 /**
  * The state of the teacher pass after a whole number of chunks: generation (names the sums snapshot),
- * chunks done, sentences and occurrences done (for progress), and each word's filled slots. Written
- * atomically with a CRC32C.
+ * chunks done, sentences and occurrences done (for progress), and each word's filled slots. It is
+ * committed together with the occurrence store's rows ({@link OccurrenceStoreWriter#commit}), so after a
+ * crash the rows and the chunks they came from always agree.
  *
+ * @param filled slots written per word (not stored: a resumed writer counts them from the store's keys)
  * @param complete every chunk done (the store only needs finishing)
  */
 public record Checkpoint(long generation, long chunksDone, long sentencesDone, long wordsDone, int[] filled,
     boolean complete) {
-  private static final int MAGIC = 0x58324350; // "X2CP"
+  /** Generation of the last checkpoint of a pass, whatever checkpoints came before (a run may resume). */
+  public static final long FINAL = Long.MAX_VALUE;
 
-  public void write(Path file) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(MAGIC);
-      out.writeLong(generation);
-      out.writeLong(chunksDone);
-      out.writeLong(sentencesDone);
-      out.writeLong(wordsDone);
-      out.writeBoolean(complete);
-      out.writeInt(filled.length);
-      for (int f : filled) {
-        out.writeInt(f);
-      }
-    }
-    byte[] b = bytes.toByteArray();
-    CRC32C crc = new CRC32C();
-    crc.update(b);
-    AtomicFiles.write(file, o -> {
-      o.write(b);
-      new DataOutputStream(o).writeInt((int) crc.getValue());
-    });
+  JsonObject toJson() {
+    JsonObject o = new JsonObject();
+    o.addProperty("generation", generation);
+    o.addProperty("chunks", chunksDone);
+    o.addProperty("sentences", sentencesDone);
+    o.addProperty("words", wordsDone);
+    o.addProperty("complete", complete);
+    return o;
   }
 
-  public static Checkpoint read(Path file, int words) throws IOException {
-    byte[] all = Files.readAllBytes(file);
-    CRC32C crc = new CRC32C();
-    crc.update(all, 0, Math.max(0, all.length - 4));
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(all))) {
-      if (all.length < 8 || in.readInt() != MAGIC) {
-        throw new IOException(file + ": not a checkpoint");
-      }
-      DataInputStream tail = new DataInputStream(new ByteArrayInputStream(all, all.length - 4, 4));
-      if (tail.readInt() != (int) crc.getValue()) {
-        throw new IOException(file + ": checkpoint checksum mismatch");
-      }
-      long gen = in.readLong();
-      long chunks = in.readLong();
-      long sentences = in.readLong();
-      long wordsDone = in.readLong();
-      boolean complete = in.readBoolean();
-      int n = in.readInt();
-      if (n != words) {
-        throw new IOException(file + ": checkpoint for " + n + " words, plan has " + words);
-      }
-      int[] filled = new int[n];
-      for (int i = 0; i < n; i++) {
-        filled[i] = in.readInt();
-      }
-      return new Checkpoint(gen, chunks, sentences, wordsDone, filled, complete);
-    }
+  static Checkpoint fromJson(JsonObject o, int[] filled) {
+    return new Checkpoint(o.get("generation").getAsLong(), o.get("chunks").getAsLong(),
+        o.get("sentences").getAsLong(), o.get("words").getAsLong(), filled, o.get("complete").getAsBoolean());
   }
 }

@@ -1,188 +1,92 @@
 package dev.x2s.layerpc.occurrence;
 
-import dev.x2s.vectors.Half;
+import dev.x2s.jobs.store.RowStore;
+import dev.x2s.jobs.store.RowStoreException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Reads an occurrence store ({@code .x2o}, format in {@link StoreFormat} and the distill README): per word
- * its sampled contextual vectors at every stored layer, each with the (sentence id, position) it came
- * from. Vectors are memory-mapped (fp16 on disk, returned as float); the word and slot tables are read
- * into memory ({@code 12} bytes per slot plus the words).
+ * Reads a finished occurrence store ({@code .x2o} directory, format in {@link OccurrenceFormat} and the
+ * teachers README): per word its sampled contextual vectors at every stored layer, each with the
+ * (sentence id, position) it came from. Vectors are memory-mapped (fp16 on disk, returned as float); the
+ * word table and the keys are read into memory ({@code 16} bytes per slot plus the words).
  *
- * <p>{@link #open} checks the header, the footer and the checksum of the metadata (header, word and
- * slot tables); {@link #verifyVectors} checks the vectors' checksum (reads the whole file). Thread-safe
+ * <p>{@link #open} checks the manifest, the file sizes and the checksums of the word table and keys as it
+ * reads them; {@link #verifyVectors} checks the vectors' checksums (reads the whole store). Thread-safe
  * for reading.
  */
 public final class OccurrenceStore implements AutoCloseable {
-  private final Path file;
-  private final FileChannel ch;
+  private final RowStore store;
   private final StoreLayout layout;
   private final long[] bases;
   private final long totalSlots;
   private final long[] sentenceIds;
   private final int[] positions;
+  private final int[] rowOf;
   private final Map<String, Integer> index;
-  private final StoreFormat.Offsets offsets;
-  private final int vectorCrc;
-  private final MappedByteBuffer[] segments;
-  private final long rowsPerSegment;
 
-  private OccurrenceStore(Path file, FileChannel ch) throws IOException {
-    this.file = file;
-    this.ch = ch;
-    long size = ch.size();
-    if (size < StoreFormat.HEADER_BYTES + StoreFormat.FOOTER_BYTES) {
-      throw new StoreFormatException(file, 0, "too short for an occurrence store (" + size + " bytes)");
+  private OccurrenceStore(RowStore store) throws IOException {
+    this.store = store;
+    Path dir = store.dir();
+    if (!store.complete()) {
+      throw new RowStoreException(dir, "an unfinished occurrence store (being written, or its run was interrupted:"
+          + " rerun the same x2s pc command to finish it)");
     }
-    ByteBuffer h = ByteBuffer.allocate(StoreFormat.HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    StoreFormat.readFully(ch, h, 0, file);
-    byte[] magic = new byte[8];
-    h.get(magic);
-    if (!Arrays.equals(magic, StoreFormat.MAGIC)) {
-      throw new StoreFormatException(file, 0, "not an occurrence store (magic " + new String(magic,
-          StandardCharsets.ISO_8859_1).replaceAll("\\p{Cntrl}", "?") + ")");
-    }
-    int version = h.getInt();
-    if (version != StoreFormat.VERSION) {
-      throw new StoreFormatException(file, 8, "unsupported version " + version);
-    }
-    int dim = h.getInt();
-    int nLayers = h.getInt();
-    int nWords = h.getInt();
-    long slots = h.getLong();
-    long slotsOff = h.getLong();
-    long vecOff = h.getLong();
-    long footOff = h.getLong();
-    if (dim < 1 || nLayers < 1 || nWords < 0 || slots < 0 || footOff + StoreFormat.FOOTER_BYTES != size
-        || vecOff + 2L * dim * nLayers * slots != footOff || slotsOff > vecOff || slotsOff > Integer.MAX_VALUE) {
-      throw new StoreFormatException(file, 12, "inconsistent header (dim " + dim + ", layers " + nLayers
-          + ", words " + nWords + ", slots " + slots + ", file size " + size + "): truncated or corrupt");
-    }
-    ByteBuffer foot = ByteBuffer.allocate(StoreFormat.FOOTER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    StoreFormat.readFully(ch, foot, footOff, file);
-    int metaCrc = foot.getInt();
-    this.vectorCrc = foot.getInt();
-    long footAgain = foot.getLong();
-    foot.get(magic);
-    if (footAgain != footOff || !Arrays.equals(magic, StoreFormat.END_MAGIC)) {
-      throw new StoreFormatException(file, footOff, "bad footer (unfinished or truncated store)");
-    }
-    int actual = StoreFormat.crc(ch, 0, vecOff);
-    if (actual != metaCrc) {
-      throw new StoreFormatException(file, 0, String.format(
-          "metadata checksum mismatch (stored %08x, computed %08x)", metaCrc, actual));
-    }
-    ByteBuffer meta = ByteBuffer.allocate((int) slotsOff).order(ByteOrder.LITTLE_ENDIAN);
-    StoreFormat.readFully(ch, meta, 0, file);
-    meta.position(StoreFormat.HEADER_BYTES);
-    int[] layers = new int[nLayers];
-    for (int i = 0; i < nLayers; i++) {
-      layers[i] = meta.getInt();
-    }
-    String[] words = new String[nWords];
-    int[] slotCounts = new int[nWords];
-    long[] occ = new long[nWords];
-    long[] ctx = new long[nWords];
-    var dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    for (int i = 0; i < nWords; i++) {
-      int at = meta.position();
-      slotCounts[i] = meta.getInt();
-      occ[i] = meta.getLong();
-      ctx[i] = meta.getLong();
-      int n = meta.getInt();
-      if (n < 0 || n > meta.remaining()) {
-        throw new StoreFormatException(file, at, "word " + i + ": bad length " + n);
-      }
-      ByteBuffer u = meta.slice(meta.position(), n);
-      meta.position(meta.position() + n);
-      try {
-        words[i] = dec.decode(u).toString();
-      } catch (CharacterCodingException e) {
-        throw new StoreFormatException(file, at, "word " + i + ": malformed UTF-8");
-      }
-    }
-    try {
-      this.layout = new StoreLayout(dim, layers, words, slotCounts, occ, ctx);
-    } catch (IllegalArgumentException e) {
-      throw new StoreFormatException(file, StoreFormat.HEADER_BYTES, e.getMessage());
-    }
-    this.offsets = StoreFormat.offsets(layout);
-    if (offsets.slots() != slotsOff || offsets.vectors() != vecOff || layout.totalSlots() != slots) {
-      throw new StoreFormatException(file, 32, "section offsets do not match the tables");
-    }
+    this.layout = OccurrenceFormat.layout(store);
     this.bases = layout.slotBases();
-    this.totalSlots = slots;
-    if (slots > Integer.MAX_VALUE) {
-      throw new StoreFormatException(file, 24, "more than 2^31 slots are not supported");
+    this.totalSlots = layout.totalSlots();
+    Path keys = dir.resolve(OccurrenceFormat.KEYS);
+    if (totalSlots > Integer.MAX_VALUE) {
+      throw new RowStoreException(keys, "more than 2^31 slots are not supported");
     }
-    this.sentenceIds = new long[(int) slots];
-    this.positions = new int[(int) slots];
-    ByteBuffer b = ByteBuffer.allocate(StoreFormat.SLOT_BYTES * 4096).order(ByteOrder.LITTLE_ENDIAN);
-    for (long s = 0; s < slots; s += 4096) {
-      int n = (int) Math.min(4096, slots - s);
-      b.clear().limit(n * StoreFormat.SLOT_BYTES);
-      StoreFormat.readFully(ch, b, slotsOff + s * StoreFormat.SLOT_BYTES, file);
-      for (int i = 0; i < n; i++) {
-        sentenceIds[(int) (s + i)] = b.getLong();
-        positions[(int) (s + i)] = b.getInt();
-        b.getInt();
+    if (store.rows() != totalSlots) {
+      throw new RowStoreException(keys, store.rows() + " rows for " + totalSlots + " slots");
+    }
+    int n = (int) totalSlots;
+    this.sentenceIds = new long[n];
+    this.positions = new int[n];
+    this.rowOf = new int[n];
+    // as many rows as slots, each slot once (checked): every slot is mapped
+    OccurrenceFormat.readKeys(store, totalSlots, (row, sentence, position, slot) -> {
+      sentenceIds[slot] = sentence;
+      positions[slot] = position;
+      rowOf[slot] = row;
+    });
+    this.index = new HashMap<>(layout.words().length * 2);
+    for (int i = 0; i < layout.words().length; i++) {
+      if (index.put(layout.words()[i], i) != null) {
+        throw new RowStoreException(dir.resolve(OccurrenceFormat.WORDS), "word '" + layout.words()[i] + "' appears twice");
       }
-    }
-    this.index = new HashMap<>(nWords * 2);
-    for (int i = 0; i < nWords; i++) {
-      if (index.put(words[i], i) != null) {
-        throw new StoreFormatException(file, StoreFormat.HEADER_BYTES, "word '" + words[i] + "' appears twice");
-      }
-    }
-    // vectors: rows of dim halves, mapped in segments of at most 1 GiB of whole rows
-    long rowBytes = 2L * dim;
-    long rows = slots * nLayers;
-    this.rowsPerSegment = Math.max(1, (1L << 30) / rowBytes);
-    int nSeg = (int) ((rows + rowsPerSegment - 1) / rowsPerSegment);
-    this.segments = new MappedByteBuffer[nSeg];
-    for (int i = 0; i < nSeg; i++) {
-      long r0 = i * rowsPerSegment;
-      long n = Math.min(rowsPerSegment, rows - r0);
-      segments[i] = ch.map(FileChannel.MapMode.READ_ONLY, vecOff + r0 * rowBytes, n * rowBytes);
-      segments[i].order(ByteOrder.LITTLE_ENDIAN);
     }
   }
 
-  /** Opens a store and checks its header, footer and metadata checksum. */
-  public static OccurrenceStore open(Path file) throws IOException {
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+  /** Opens a finished store and checks its manifest, word table and keys. */
+  public static OccurrenceStore open(Path dir) throws IOException {
+    RowStore store = RowStore.open(dir);
     try {
-      return new OccurrenceStore(file, ch);
+      return new OccurrenceStore(store);
     } catch (IOException | RuntimeException e) {
-      ch.close();
+      store.close();
       throw e;
     }
   }
 
-  /** Reads every vector byte and compares with the footer's checksum. */
-  public void verifyVectors() throws IOException {
-    int actual = StoreFormat.crc(ch, offsets.vectors(), offsets.footer());
-    if (actual != vectorCrc) {
-      throw new StoreFormatException(file, offsets.vectors(), String.format(
-          "vector checksum mismatch (stored %08x, computed %08x)", vectorCrc, actual));
-    }
+  /** The run the store at {@code dir} records (see {@link OccurrenceStoreWriter#create}), or null. */
+  public static String run(Path dir) {
+    return OccurrenceFormat.run(dir);
   }
 
+  /** Reads every vector byte and compares with the chunk checksums. */
+  public void verifyVectors() throws IOException {
+    store.verify();
+  }
+
+  /** The store's directory. */
   public Path file() {
-    return file;
+    return store.dir();
   }
 
   /** Words, layers, slot counts, occurrence and context counts. */
@@ -271,12 +175,7 @@ public final class OccurrenceStore implements AutoCloseable {
     if (s < 0 || s >= totalSlots) {
       throw new IndexOutOfBoundsException("slot " + s + " of " + totalSlots);
     }
-    long row = li * totalSlots + s;
-    MappedByteBuffer seg = segments[(int) (row / rowsPerSegment)];
-    int p = (int) ((row % rowsPerSegment) * 2L * layout.dim());
-    for (int d = 0; d < layout.dim(); d++) {
-      dst[off + d] = Half.toFloat(seg.getShort(p + 2 * d));
-    }
+    store.read(rowOf[(int) s], li * layout.dim(), layout.dim(), dst, off);
   }
 
   /** Word {@code w}'s sampled vectors at model layer {@code layer}, row-major {@code slotCount × dim}. */
@@ -304,7 +203,7 @@ public final class OccurrenceStore implements AutoCloseable {
   public float[][] vectors(String word, int layer) {
     int w = indexOf(word);
     if (w < 0) {
-      throw new IllegalArgumentException("word '" + word + "' is not in " + file);
+      throw new IllegalArgumentException("word '" + word + "' is not in " + store.dir());
     }
     return vectors(w, layer);
   }
@@ -312,7 +211,7 @@ public final class OccurrenceStore implements AutoCloseable {
   private int layerIndexOrThrow(int layer) {
     int li = layout.layerIndex(layer);
     if (li < 0) {
-      throw new IllegalArgumentException("layer " + layer + " is not stored in " + file + " (layers "
+      throw new IllegalArgumentException("layer " + layer + " is not stored in " + store.dir() + " (layers "
           + Arrays.toString(layout.layers()) + ")");
     }
     return li;
@@ -320,6 +219,6 @@ public final class OccurrenceStore implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    ch.close();
+    store.close();
   }
 }

@@ -1,91 +1,162 @@
 package dev.x2s.layerpc.occurrence;
 
+import com.google.gson.JsonObject;
+import dev.x2s.jobs.store.RowStore;
+import dev.x2s.jobs.store.RowStoreException;
+import dev.x2s.jobs.store.RowStoreManifest;
+import dev.x2s.jobs.store.RowStoreWriter;
 import dev.x2s.teachers.WordStates;
-import dev.x2s.vectors.Half;
+import dev.x2s.vectors.Dtype;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.util.BitSet;
+import java.util.List;
 
 /**
- * Writes an occurrence store in place: the file is laid out (sparse) from a {@link StoreLayout}, slots
- * are written in any order by positional writes, and {@link #finish} adds the checksums and renames the
- * work file to its final name. Writing the same slot twice with the same data is harmless, which is what
- * makes a resumed run idempotent: a work file can be reopened with {@link #resume} and slots written
- * after the last checkpoint are simply written again.
+ * Writes an occurrence store (format in {@link OccurrenceFormat}) under a work name: slots may come in any
+ * order, each appended as a row with its key; {@link #commit} makes them durable together with the
+ * pass's {@link Checkpoint}, and {@link #finish} checks that every slot was written, completes the store
+ * and renames it to its final name. A killed run is reopened with {@link #resume}: the store is cut back
+ * to the last commit and the slots after it are written again, giving identical bytes.
  *
- * <p>Memory: one slot's encode buffer; the layout's per-word arrays are the caller's.
+ * <p>Memory: one row's buffer and one bit per slot.
  */
 public final class OccurrenceStoreWriter implements AutoCloseable {
-  private final Path file;
+  private final Path dir;
   private final StoreLayout layout;
-  private final StoreFormat.Offsets offsets;
+  private final String run;
   private final long[] bases;
   private final long totalSlots;
-  private final FileChannel ch;
-  private final ByteBuffer vec;
-  private final ByteBuffer slot = ByteBuffer.allocate(StoreFormat.SLOT_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+  private final RowStoreWriter store; // null when the store is complete and only awaits its rename
+  private final BitSet written;
+  private final int[] filled;
+  private final float[] row;
+  private final ByteBuffer key = ByteBuffer.allocate(OccurrenceFormat.KEY_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+  private Checkpoint committed;
 
-  private OccurrenceStoreWriter(Path file, StoreLayout layout, FileChannel ch) {
-    this.file = file;
+  private OccurrenceStoreWriter(Path dir, StoreLayout layout, String run, RowStoreWriter store, Checkpoint committed) {
+    this.dir = dir;
     this.layout = layout;
-    this.offsets = StoreFormat.offsets(layout);
+    this.run = run;
     this.bases = layout.slotBases();
     this.totalSlots = layout.totalSlots();
-    this.ch = ch;
-    this.vec = ByteBuffer.allocate(2 * layout.dim()).order(ByteOrder.LITTLE_ENDIAN);
+    if (totalSlots > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("more than 2^31 slots are not supported: " + layout);
+    }
+    this.store = store;
+    this.written = new BitSet((int) totalSlots);
+    this.filled = new int[layout.words().length];
+    this.row = new float[layout.layers().length * layout.dim()];
+    this.committed = committed;
   }
 
-  /** Creates (or truncates) the work file {@code file}: metadata written, every slot marked empty (-1). */
-  public static OccurrenceStoreWriter create(Path file, StoreLayout layout) throws IOException {
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-        StandardOpenOption.READ, StandardOpenOption.WRITE);
-    OccurrenceStoreWriter w = new OccurrenceStoreWriter(file, layout, ch);
-    try {
-      StoreFormat.writeFully(ch, StoreFormat.encodeMetadata(layout, w.offsets), 0);
-      ByteBuffer empty = ByteBuffer.allocate(StoreFormat.SLOT_BYTES * 4096).order(ByteOrder.LITTLE_ENDIAN);
-      for (int i = 0; i < 4096; i++) {
-        empty.putLong(-1L).putInt(-1).putInt(0);
-      }
-      for (long s = 0; s < w.totalSlots; s += 4096) {
-        int n = (int) Math.min(4096, w.totalSlots - s);
-        empty.clear().limit(n * StoreFormat.SLOT_BYTES);
-        StoreFormat.writeFully(ch, empty, w.offsets.slots() + s * StoreFormat.SLOT_BYTES);
-      }
-      // sparse vectors; the footer region is written by finish()
-      ch.write(ByteBuffer.allocate(1), w.offsets.fileSize() - 1);
-    } catch (IOException | RuntimeException e) {
-      ch.close();
-      throw e;
-    }
-    return w;
+  /** Bytes a finished store of this layout takes (rows, keys, word table; the manifest is small). */
+  public static long bytes(StoreLayout layout) {
+    return layout.totalSlots() * (2L * layout.dim() * layout.layers().length + OccurrenceFormat.KEY_BYTES)
+        + OccurrenceFormat.wordTable(layout).length;
   }
 
-  /** Reopens a work file made by {@link #create} with the same layout, to continue writing slots. */
-  public static OccurrenceStoreWriter resume(Path file, StoreLayout layout) throws IOException {
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    OccurrenceStoreWriter w = new OccurrenceStoreWriter(file, layout, ch);
+  /** Starts a new store in {@code dir} (replacing whatever is there) for a caller without runs (tests, tools). */
+  public static OccurrenceStoreWriter create(Path dir, StoreLayout layout) throws IOException {
+    return create(dir, layout, "");
+  }
+
+  /**
+   * Starts a new store in {@code dir}, replacing whatever is there (a store of another run, or of an older
+   * format).
+   *
+   * @param run what made the store (e.g. the run's settings fingerprint); a resume must name the same
+   */
+  public static OccurrenceStoreWriter create(Path dir, StoreLayout layout, String run) throws IOException {
+    RowStore.delete(dir);
+    Checkpoint start = new Checkpoint(0, 0, 0, 0, new int[layout.words().length], false);
+    RowStoreWriter w = RowStoreWriter.create(dir, Dtype.FP16, layout.layers().length * layout.dim(),
+        List.of(OccurrenceFormat.WORDS, OccurrenceFormat.KEYS), OccurrenceFormat.meta(layout, run, start));
     try {
-      ByteBuffer expected = StoreFormat.encodeMetadata(layout, w.offsets);
-      ByteBuffer actual = ByteBuffer.allocate(expected.capacity());
-      StoreFormat.readFully(ch, actual, 0, file);
-      if (!actual.equals(expected) || ch.size() != w.offsets.fileSize()) {
-        throw new StoreFormatException(file, 0, "work file does not match the run's layout " + layout);
-      }
+      w.write(OccurrenceFormat.WORDS, OccurrenceFormat.wordTable(layout));
+      w.commit(OccurrenceFormat.meta(layout, run, start));
+      return new OccurrenceStoreWriter(dir, layout, run, w, start);
     } catch (IOException | RuntimeException e) {
-      ch.close();
+      w.close();
       throw e;
     }
-    return w;
+  }
+
+  /** {@link #resume(Path, StoreLayout, String)} for a store made without a run. */
+  public static OccurrenceStoreWriter resume(Path dir, StoreLayout layout) throws IOException {
+    return resume(dir, layout, "");
+  }
+
+  /**
+   * Reopens the store an interrupted writer left in {@code dir} at its last commit.
+   *
+   * @throws RowStoreException when it is of another run or layout, or damaged
+   */
+  public static OccurrenceStoreWriter resume(Path dir, StoreLayout layout, String run) throws IOException {
+    if (!run.equals(OccurrenceFormat.run(dir))) {
+      throw new RowStoreException(dir, "not a store of this run to resume (" + OccurrenceFormat.run(dir) + ")");
+    }
+    boolean complete = RowStoreManifest.read(dir).complete();
+    RowStoreWriter w = complete ? null : RowStoreWriter.resume(dir);
+    try (RowStore r = RowStore.open(dir)) {
+      StoreLayout stored = OccurrenceFormat.layout(r);
+      if (!stored.equals(layout)) {
+        throw new RowStoreException(dir, "holds " + stored + ", the run's layout is " + layout);
+      }
+      if (complete) {
+        return new OccurrenceStoreWriter(dir, layout, run, null,
+            new Checkpoint(Checkpoint.FINAL, 0, 0, 0, layout.slotCounts().clone(), true));
+      }
+      OccurrenceStoreWriter ow = new OccurrenceStoreWriter(dir, layout, run, w, null);
+      OccurrenceFormat.readKeys(r, ow.totalSlots, (row, sentence, position, slot) -> ow.mark(slot));
+      JsonObject ck = r.meta().getAsJsonObject("checkpoint");
+      ow.committed = Checkpoint.fromJson(ck, ow.filled.clone());
+      return ow;
+    } catch (IOException | RuntimeException e) {
+      if (w != null) {
+        w.close();
+      }
+      throw e;
+    }
+  }
+
+  /** Resumes the store of {@code run} in {@code dir} when there is one, else starts a new one there. */
+  public static OccurrenceStoreWriter open(Path dir, StoreLayout layout, String run) throws IOException {
+    return run.equals(OccurrenceFormat.run(dir)) ? resume(dir, layout, run) : create(dir, layout, run);
+  }
+
+  /** The pass's state of the last commit of the store in {@code dir}, or null when it holds none. */
+  public static Checkpoint lastCheckpoint(Path dir) throws IOException {
+    JsonObject ck = RowStoreManifest.read(dir).meta().getAsJsonObject("checkpoint");
+    return ck == null ? null : Checkpoint.fromJson(ck, null);
+  }
+
+  /** Marks a committed row's slot written, and counts it for its word (the last whose base is <= slot). */
+  private void mark(int slot) {
+    written.set(slot);
+    int w = java.util.Arrays.binarySearch(bases, slot);
+    if (w < 0) {
+      w = -w - 2;
+    } else {
+      while (bases[w + 1] == slot) {
+        w++; // words without slots share the base of the next word
+      }
+    }
+    filled[w]++;
   }
 
   public StoreLayout layout() {
     return layout;
+  }
+
+  /** The pass's state at the last commit, with each word's slots written by then. */
+  public Checkpoint checkpoint() {
+    return committed;
   }
 
   /**
@@ -107,66 +178,57 @@ public final class OccurrenceStoreWriter implements AutoCloseable {
     if (states.dim() != layout.dim()) {
       throw new IllegalArgumentException("states have dim " + states.dim() + ", store " + layout.dim());
     }
-    long g = bases[word] + k;
+    int g = (int) (bases[word] + k);
+    if (written.get(g)) {
+      throw new IllegalStateException("slot " + k + " of word " + layout.words()[word] + " written twice");
+    }
     int[] layers = layout.layers();
-    float[] data = states.data();
+    int dim = layout.dim();
     for (int li = 0; li < layers.length; li++) {
       if (layers[li] >= states.layers()) {
         throw new IllegalArgumentException("states hold layers 0.." + (states.layers() - 1) + ", store needs "
             + layers[li]);
       }
-      int o = states.offset(layers[li], wordInStates);
-      vec.clear();
-      for (int d = 0; d < layout.dim(); d++) {
-        vec.putShort(Half.fromFloat(data[o + d]));
-      }
-      vec.flip();
-      StoreFormat.writeFully(ch, vec, offsets.vectors() + 2L * layout.dim() * ((long) li * totalSlots + g));
+      System.arraycopy(states.data(), states.offset(layers[li], wordInStates), row, li * dim, dim);
     }
-    slot.clear();
-    slot.putLong(sentenceId).putInt(position).putInt(0).flip();
-    StoreFormat.writeFully(ch, slot, offsets.slots() + g * StoreFormat.SLOT_BYTES);
+    store.append(row);
+    key.clear();
+    key.putLong(sentenceId).putInt(position).putInt(g);
+    store.write(OccurrenceFormat.KEYS, key.array());
+    written.set(g);
+    filled[word]++;
   }
 
-  /** Forces written slots to disk (for checkpoints). */
-  public void force() throws IOException {
-    ch.force(false);
+  /** Makes the slots written so far durable, together with the pass's state {@code ck}. */
+  public void commit(Checkpoint ck) throws IOException {
+    store.commit(OccurrenceFormat.meta(layout, run, ck));
+    committed = ck;
   }
 
   /**
-   * Checks every slot was written, writes the footer (checksums), forces the file and renames it to
-   * {@code target} atomically. The writer is closed afterwards.
+   * Checks every slot was written, completes the store and renames it to {@code target} (replacing what
+   * is there). The writer is closed afterwards.
    */
   public void finish(Path target) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate(StoreFormat.SLOT_BYTES * 4096).order(ByteOrder.LITTLE_ENDIAN);
-    for (long s = 0; s < totalSlots; s += 4096) {
-      int n = (int) Math.min(4096, totalSlots - s);
-      b.clear().limit(n * StoreFormat.SLOT_BYTES);
-      StoreFormat.readFully(ch, b, offsets.slots() + s * StoreFormat.SLOT_BYTES, file);
-      for (int i = 0; i < n; i++) {
-        if (b.getLong(i * StoreFormat.SLOT_BYTES) < 0) {
-          throw new IllegalStateException(file + ": slot " + (s + i) + " was never written");
-        }
+    if (store != null) {
+      int missing = written.nextClearBit(0);
+      if (missing < totalSlots) {
+        throw new IllegalStateException(dir + ": slot " + missing + " was never written");
       }
+      store.finish(OccurrenceFormat.meta(layout, run, null)); // no checkpoint: same bytes however the pass went
     }
-    int metaCrc = StoreFormat.crc(ch, 0, offsets.vectors());
-    int vecCrc = StoreFormat.crc(ch, offsets.vectors(), offsets.footer());
-    ByteBuffer f = ByteBuffer.allocate(StoreFormat.FOOTER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    f.putInt(metaCrc).putInt(vecCrc).putLong(offsets.footer()).put(StoreFormat.END_MAGIC).flip();
-    StoreFormat.writeFully(ch, f, offsets.footer());
-    ch.force(true);
-    ch.close();
+    RowStore.delete(target);
     try {
-      Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(dir, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
-      throw new IOException("cannot atomically rename " + file + " to " + target, e);
+      throw new IOException("cannot atomically rename " + dir + " to " + target, e);
     }
   }
 
   @Override
   public void close() throws IOException {
-    if (ch.isOpen()) {
-      ch.close();
+    if (store != null) {
+      store.close();
     }
   }
 }

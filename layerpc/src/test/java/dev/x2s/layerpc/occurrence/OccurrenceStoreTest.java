@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.x2s.jobs.store.RowStore;
+import dev.x2s.jobs.store.RowStoreException;
 import dev.x2s.teachers.WordStates;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -81,31 +83,53 @@ class OccurrenceStoreTest {
   @Test
   void detectsCorruption() throws IOException {
     Path f = write();
-    long size = Files.size(f);
-    // flip one vector byte: open succeeds (metadata intact), verifyVectors fails
-    try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-      long at = StoreFormat.offsets(layout()).vectors() + 5;
+    Path rows = f.resolve(RowStore.rowsFile(dev.x2s.vectors.Dtype.FP16));
+    long size = Files.size(rows);
+    // flip one vector byte: open succeeds (metadata intact), verifyVectors fails naming file and offset
+    flip(rows, 5);
+    try (OccurrenceStore s = OccurrenceStore.open(f)) {
+      RowStoreException e = assertThrows(RowStoreException.class, s::verifyVectors);
+      assertTrue(e.getMessage().contains(rows + " @ byte 0") && e.getMessage().contains("CRC32C"), e.getMessage());
+    }
+    flip(rows, 5);
+    // flip a word-table byte: open fails naming the file and the checksum
+    Path words = f.resolve(OccurrenceFormat.WORDS);
+    flip(words, 2);
+    RowStoreException e = assertThrows(RowStoreException.class, () -> OccurrenceStore.open(f));
+    assertTrue(e.getMessage().contains(words + " @ byte 0") && e.getMessage().contains("CRC32C"), e.getMessage());
+    flip(words, 2);
+    // the same for a key
+    Path keys = f.resolve(OccurrenceFormat.KEYS);
+    flip(keys, 17);
+    e = assertThrows(RowStoreException.class, () -> OccurrenceStore.open(f));
+    assertTrue(e.getMessage().contains(keys.toString()) && e.getMessage().contains("CRC32C"), e.getMessage());
+    flip(keys, 17);
+    try (OccurrenceStore s = OccurrenceStore.open(f)) {
+      s.verifyVectors();
+    }
+    // truncation
+    try (FileChannel ch = FileChannel.open(rows, StandardOpenOption.WRITE)) {
+      ch.truncate(size - 3);
+    }
+    e = assertThrows(RowStoreException.class, () -> OccurrenceStore.open(f));
+    assertTrue(e.getMessage().contains(rows.toString()), e.getMessage());
+  }
+
+  private static void flip(Path file, long at) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       ByteBuffer b = ByteBuffer.allocate(1);
       ch.read(b, at);
       b.put(0, (byte) (b.get(0) ^ 1)).position(0);
       ch.write(b, at);
     }
-    try (OccurrenceStore s = OccurrenceStore.open(f)) {
-      StoreFormatException e = assertThrows(StoreFormatException.class, s::verifyVectors);
-      assertTrue(e.getMessage().contains("vector checksum"), e.getMessage());
-    }
-    // flip a word-table byte: open fails naming the checksum
-    try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-      ch.write(ByteBuffer.wrap(new byte[] {'X'}), StoreFormat.HEADER_BYTES + 8 + 4 + 16 + 4);
-    }
-    StoreFormatException e = assertThrows(StoreFormatException.class, () -> OccurrenceStore.open(f));
-    assertTrue(e.getMessage().contains("metadata checksum") && e.getMessage().contains(f.toString()),
-        e.getMessage());
-    // truncation
-    try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
-      ch.truncate(size - 3);
-    }
-    assertThrows(StoreFormatException.class, () -> OccurrenceStore.open(f));
+  }
+
+  @Test
+  void aStoreOfTheOlderSingleFileFormatIsRefusedByName() throws IOException {
+    Path old = dir.resolve("old.x2o");
+    Files.write(old, "X2SOCCUR".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    RowStoreException e = assertThrows(RowStoreException.class, () -> OccurrenceStore.open(old));
+    assertTrue(e.getMessage().startsWith(old + ":") && e.getMessage().contains("older x2s"), e.getMessage());
   }
 
   @Test
@@ -115,22 +139,35 @@ class OccurrenceStoreTest {
       w.put(0, 0, 1, 0, states(4, 1, 3), 0);
       IllegalStateException e = assertThrows(IllegalStateException.class, () -> w.finish(dir.resolve("u")));
       assertTrue(e.getMessage().contains("never written"), e.getMessage());
+      w.commit(new Checkpoint(1, 1, 1, 1, new int[] {1, 0, 0}, false));
+      w.put(0, 1, 2, 0, states(4, 1, 3), 0); // after the commit: lost when the writer stops here
     }
     // an unfinished work file is not a store
-    assertThrows(StoreFormatException.class, () -> OccurrenceStore.open(work));
-    // but can be resumed with the same layout, not another
+    RowStoreException open = assertThrows(RowStoreException.class, () -> OccurrenceStore.open(work));
+    assertTrue(open.getMessage().contains("unfinished"), open.getMessage());
+    // but can be resumed with the same layout, not another, from its last commit
     try (OccurrenceStoreWriter w = OccurrenceStoreWriter.resume(work, layout())) {
+      assertEquals(1, w.checkpoint().chunksDone());
+      assertArrayEquals(new int[] {1, 0, 0}, w.checkpoint().filled());
       w.put(0, 1, 2, 0, states(4, 1, 3), 0);
       w.put(1, 0, 3, 0, states(4, 1, 3), 0);
+      assertThrows(IllegalStateException.class, () -> w.put(1, 0, 3, 0, states(4, 1, 3), 0));
       w.finish(dir.resolve("u"));
     }
     try (OccurrenceStore s = OccurrenceStore.open(dir.resolve("u"))) {
       assertEquals(3, s.sentenceId(2));
+      assertEquals(2, s.sentenceId(1));
     }
     StoreLayout other = new StoreLayout(3, new int[] {1, 2}, layout().words(), layout().slotCounts(),
         layout().occurrences(), layout().contexts());
     Path work2 = dir.resolve("v.partial");
     OccurrenceStoreWriter.create(work2, layout()).close();
-    assertThrows(StoreFormatException.class, () -> OccurrenceStoreWriter.resume(work2, other));
+    assertThrows(RowStoreException.class, () -> OccurrenceStoreWriter.resume(work2, other));
+    // a store of another run is not resumed, but replaced by open
+    assertThrows(RowStoreException.class, () -> OccurrenceStoreWriter.resume(work2, layout(), "another run"));
+    try (OccurrenceStoreWriter w = OccurrenceStoreWriter.open(work2, layout(), "another run")) {
+      assertEquals(0, w.checkpoint().chunksDone());
+    }
+    assertEquals("another run", OccurrenceStore.run(work2));
   }
 }

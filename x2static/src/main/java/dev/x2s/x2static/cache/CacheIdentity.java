@@ -11,7 +11,7 @@ import java.util.TreeMap;
 /**
  * What a context cache holds: the corpus (by sha256), the teacher (by id) and every setting that changes
  * the cached vectors or sentences. Two runs with equal identities share a cache; {@link #key()} names its
- * directory.
+ * directory (and covers the cache format version, so a cache of another format is never found by key).
  *
  * @param corpusSha256 sha256 of the corpus file's bytes, hex
  * @param teacherId the teacher id as configured
@@ -25,9 +25,10 @@ public record CacheIdentity(String corpusSha256, String teacherId, Map<String, S
     settings = java.util.Collections.unmodifiableMap(new TreeMap<>(settings));
   }
 
-  /** sha256 over the canonical text of the identity, hex (64 characters). */
+  /** sha256 over the canonical text of the identity and the cache format version, hex (64 characters). */
   public String key() {
     StringBuilder sb = new StringBuilder();
+    sb.append("format=").append(CacheManifest.FORMAT).append('/').append(CacheManifest.VERSION).append('\n');
     sb.append("corpus=").append(corpusSha256).append('\n');
     sb.append("teacher=").append(teacherId).append('\n');
     settings.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));

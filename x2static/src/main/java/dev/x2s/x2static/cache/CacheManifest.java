@@ -1,22 +1,21 @@
 package dev.x2s.x2static.cache;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import dev.x2s.vectors.AtomicFiles;
+import dev.x2s.jobs.store.RowStore;
+import dev.x2s.jobs.store.RowStoreException;
+import dev.x2s.jobs.store.RowStoreManifest;
+import dev.x2s.vectors.Dtype;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code manifest.json} of a context cache: identity, teacher facts, data sizes and CRC32C checksums,
- * and whether the cache is complete. It is rewritten atomically (temp file + rename) after the data files
- * have been forced to disk, so the sizes and checksums it records always describe a durable prefix.
+ * What a context cache's commit says about it: identity, teacher facts, sentences written, teacher time
+ * and corpus counts. It travels as the {@code meta} of the row store's {@code manifest.json}, so it is
+ * committed atomically with the rows and sentences it counts; rows, sizes, checksums and the complete
+ * flag are the row store's.
  *
  * @param identity what the cache holds
  * @param teacherFamily teacher family (bert, gpt2, elmo, ...)
@@ -25,10 +24,7 @@ import java.util.Map;
  * @param dim context width
  * @param corpusPath the corpus file (informational; the identity holds its hash)
  * @param sentences sentences written
- * @param contextsBytes bytes of {@code contexts.f16} covered ({@code rows × dim × 2}; a row per sentence, or per word with exclude_target)
- * @param sentencesBytes bytes of {@code sentences.txt} covered
- * @param crcContexts CRC32C of those bytes of {@code contexts.f16}
- * @param crcSentences CRC32C of those bytes of {@code sentences.txt}
+ * @param rows context rows written: one per sentence, or one per word with exclude_target
  * @param complete whether the whole corpus (up to the sentence limit) has been written
  * @param teacherSeconds wall time spent in the teacher stage, summed over resumed runs
  * @param corpusStats the corpus reader's counts (lines, bad UTF-8 lines, ...) when complete
@@ -41,28 +37,21 @@ public record CacheManifest(
     int dim,
     String corpusPath,
     long sentences,
-    long contextsBytes,
-    long sentencesBytes,
-    long crcContexts,
-    long crcSentences,
+    long rows,
     boolean complete,
     double teacherSeconds,
     String corpusStats) {
 
   public static final String FORMAT = "x2s-contexts";
-  public static final int VERSION = 1;
-  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+  /**
+   * Version of the cache layout; part of every cache key ({@link CacheIdentity#key()}), so a cache of
+   * another version is never found under a key, and refused when given by path. 2: on the row store.
+   */
+  public static final int VERSION = 2;
 
-  public CacheManifest with(long sentences, long contextsBytes, long sentencesBytes, long crcContexts,
-      long crcSentences, boolean complete, double teacherSeconds, String corpusStats) {
-    return new CacheManifest(identity, teacherFamily, teacherLayers, teacherSource, dim, corpusPath,
-        sentences, contextsBytes, sentencesBytes, crcContexts, crcSentences, complete, teacherSeconds,
-        corpusStats);
-  }
-
-  /** Context rows: one per sentence, or one per word when the target is excluded from its context. */
-  public long rows() {
-    return contextsBytes / (2L * dim);
+  public CacheManifest with(long sentences, long rows, boolean complete, double teacherSeconds, String corpusStats) {
+    return new CacheManifest(identity, teacherFamily, teacherLayers, teacherSource, dim, corpusPath, sentences, rows,
+        complete, teacherSeconds, corpusStats);
   }
 
   /** Whether the cache holds one context per word occurrence (the exclude-target extension). */
@@ -70,7 +59,8 @@ public record CacheManifest(
     return "true".equals(identity.settings().get("exclude_target"));
   }
 
-  JsonObject toJson() {
+  /** The row store's {@code meta}: everything above but the rows and the complete flag. */
+  JsonObject toMeta() {
     JsonObject o = new JsonObject();
     o.addProperty("format", FORMAT);
     o.addProperty("version", VERSION);
@@ -87,46 +77,25 @@ public record CacheManifest(
     teacher.addProperty("layers", teacherLayers);
     teacher.addProperty("source", teacherSource);
     o.add("teacher", teacher);
-    o.addProperty("dim", dim);
-    o.addProperty("dtype", "fp16");
-    o.addProperty("byte_order", "little-endian");
     o.addProperty("corpus_path", corpusPath);
     o.addProperty("sentences", sentences);
-    o.addProperty("contexts_bytes", contextsBytes);
-    o.addProperty("sentences_bytes", sentencesBytes);
-    o.addProperty("crc32c_contexts", String.format("%08x", crcContexts));
-    o.addProperty("crc32c_sentences", String.format("%08x", crcSentences));
-    o.addProperty("complete", complete);
     o.addProperty("teacher_seconds", teacherSeconds);
     o.addProperty("corpus_stats", corpusStats);
     return o;
   }
 
-  /** Writes {@code dir/manifest.json} atomically. */
-  void write(Path dir) throws IOException {
-    byte[] bytes = (GSON.toJson(toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
-    AtomicFiles.write(dir.resolve(ContextCache.MANIFEST), out -> out.write(bytes));
+  /** Reads the last commit of the cache in {@code dir}; errors name the manifest and the field. */
+  public static CacheManifest read(Path dir) throws IOException {
+    return of(RowStoreManifest.read(dir), dir);
   }
 
-  /** Reads {@code dir/manifest.json}; errors name the file and the field. */
-  public static CacheManifest read(Path dir) throws IOException {
-    Path file = dir.resolve(ContextCache.MANIFEST);
-    JsonObject o;
+  /** The cache's view of a row store's commit. */
+  static CacheManifest of(RowStoreManifest m, Path dir) throws RowStoreException {
+    Path file = dir.resolve(RowStore.MANIFEST);
+    JsonObject o = m.meta(dir, FORMAT, VERSION);
     try {
-      o = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
-    } catch (RuntimeException e) {
-      throw new CacheException(file, "not a JSON object: " + e.getMessage());
-    }
-    try {
-      if (!FORMAT.equals(str(o, "format", file))) {
-        throw new CacheException(file, "format is " + o.get("format") + ", expected " + FORMAT);
-      }
-      int version = o.get("version").getAsInt();
-      if (version != VERSION) {
-        throw new CacheException(file, "cache version " + version + ", this x2s reads " + VERSION);
-      }
-      if (!"fp16".equals(str(o, "dtype", file))) {
-        throw new CacheException(file, "dtype " + o.get("dtype") + ", expected fp16");
+      if (m.dtype() != Dtype.FP16) {
+        throw new RowStoreException(file, "dtype " + m.dtype() + ", a context cache holds fp16");
       }
       JsonObject id = o.getAsJsonObject("identity");
       Map<String, String> settings = new LinkedHashMap<>();
@@ -135,27 +104,28 @@ public record CacheManifest(
       }
       CacheIdentity identity = new CacheIdentity(str(id, "corpus_sha256", file), str(id, "teacher", file), settings);
       if (!identity.key().equals(str(o, "key", file))) {
-        throw new CacheException(file, "key does not match the identity it records (edited by hand?)");
+        throw new RowStoreException(file, "key does not match the identity it records (edited by hand?)");
       }
       JsonObject t = o.getAsJsonObject("teacher");
-      return new CacheManifest(identity, str(t, "family", file), t.get("layers").getAsInt(),
-          str(t, "source", file), o.get("dim").getAsInt(), str(o, "corpus_path", file),
-          o.get("sentences").getAsLong(), o.get("contexts_bytes").getAsLong(),
-          o.get("sentences_bytes").getAsLong(), Long.parseLong(str(o, "crc32c_contexts", file), 16),
-          Long.parseLong(str(o, "crc32c_sentences", file), 16), o.get("complete").getAsBoolean(),
-          o.get("teacher_seconds").getAsDouble(),
+      CacheManifest c = new CacheManifest(identity, str(t, "family", file), t.get("layers").getAsInt(),
+          str(t, "source", file), m.width(), str(o, "corpus_path", file), o.get("sentences").getAsLong(), m.rows(),
+          m.complete(), o.get("teacher_seconds").getAsDouble(),
           o.has("corpus_stats") && !o.get("corpus_stats").isJsonNull() ? o.get("corpus_stats").getAsString() : "");
-    } catch (CacheException e) {
+      if (!c.perWord() && c.rows() != c.sentences()) {
+        throw new RowStoreException(file, c.rows() + " context rows for " + c.sentences() + " sentences");
+      }
+      return c;
+    } catch (RowStoreException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new CacheException(file, "missing or malformed field: " + e);
+      throw new RowStoreException(file, "missing or malformed field: " + e);
     }
   }
 
-  private static String str(JsonObject o, String name, Path file) throws CacheException {
+  private static String str(JsonObject o, String name, Path file) throws RowStoreException {
     JsonElement e = o.get(name);
     if (e == null || e.isJsonNull()) {
-      throw new CacheException(file, "missing field '" + name + "'");
+      throw new RowStoreException(file, "missing field '" + name + "'");
     }
     return e.getAsString();
   }

@@ -1,46 +1,36 @@
 package dev.x2s.x2static.cache;
 
-import dev.x2s.vectors.Half;
+import dev.x2s.jobs.store.RowStore;
+import dev.x2s.jobs.store.RowStoreException;
+import dev.x2s.vectors.Dtype;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
-import java.util.zip.CRC32C;
 
 /**
- * A complete, verified cache of teacher context vectors, opened for reading. A cache is a directory:
+ * A complete, verified cache of teacher context vectors, opened for reading. A cache is a row store
+ * ({@link RowStore}) directory:
  *
  * <ul>
- *   <li>{@code manifest.json} — {@link CacheManifest}: identity, teacher, sizes, CRC32C, complete flag;
- *   <li>{@code contexts.f16} — {@code N × dim} (or, with exclude_target, {@code words × dim}) little-endian IEEE binary16 values, row {@code i} at byte
- *       {@code i × dim × 2} (memory-mapped here);
- *   <li>{@code sentences.txt} — N lines, the words of sentence {@code i} joined by single spaces.
+ *   <li>{@code manifest.json} — the row store's commit, with {@link CacheManifest} as its {@code meta};
+ *   <li>{@code rows.f16} — one context per sentence (or, with exclude_target, per word), {@code dim}
+ *       IEEE binary16 values each (memory-mapped here);
+ *   <li>{@code sentences.txt} — a stream of N lines, the words of sentence {@code i} joined by single spaces.
  * </ul>
  *
- * <p>{@link #open} checks the identity, the complete flag, the file sizes and both CRC32C checksums, so a
+ * <p>{@link #open} checks the identity, the complete flag, the file sizes and every chunk checksum, so a
  * truncated, edited or foreign cache is refused with a message naming the file. Reads are thread-safe.
  */
 public final class ContextCache implements AutoCloseable {
-  public static final String MANIFEST = "manifest.json";
-  public static final String CONTEXTS = "contexts.f16";
+  public static final String MANIFEST = RowStore.MANIFEST;
+  public static final String CONTEXTS = RowStore.rowsFile(Dtype.FP16);
   public static final String SENTENCES = "sentences.txt";
-
-  private static final float[] HALF_TO_FLOAT = new float[1 << 16];
-
-  static {
-    for (int h = 0; h < HALF_TO_FLOAT.length; h++) {
-      HALF_TO_FLOAT[h] = Half.toFloat((short) h);
-    }
-  }
 
   /** What a directory holds for an identity. */
   public enum State {
@@ -49,44 +39,28 @@ public final class ContextCache implements AutoCloseable {
     COMPLETE
   }
 
-  private final Path dir;
+  private final RowStore store;
   private final CacheManifest manifest;
   private final CacheManifest prefixOf;
-  private final FileChannel channel;
-  private final MappedByteBuffer[] maps;
-  private final int rowBytes;
-  private final long rowsPerMap;
 
-  private ContextCache(Path dir, CacheManifest manifest, CacheManifest prefixOf) throws IOException {
-    this.dir = dir;
+  private ContextCache(RowStore store, CacheManifest manifest, CacheManifest prefixOf) {
+    this.store = store;
     this.manifest = manifest;
     this.prefixOf = prefixOf;
-    this.rowBytes = manifest.dim() * 2;
-    this.rowsPerMap = Math.max(1, (Integer.MAX_VALUE / 2) / rowBytes);
-    this.channel = FileChannel.open(dir.resolve(CONTEXTS), StandardOpenOption.READ);
-    long rows = manifest.rows();
-    int n = (int) ((rows + rowsPerMap - 1) / rowsPerMap);
-    maps = new MappedByteBuffer[n];
-    for (int i = 0; i < n; i++) {
-      long first = i * rowsPerMap;
-      long count = Math.min(rowsPerMap, rows - first);
-      maps[i] = channel.map(FileChannel.MapMode.READ_ONLY, first * rowBytes, count * rowBytes);
-      maps[i].order(ByteOrder.LITTLE_ENDIAN);
-    }
   }
 
   /**
    * The cache directory to use: {@code cacheArg} itself when it is a cache (holds a manifest), which must
    * then match {@code expected}; otherwise {@code cacheArg/<key>}.
    *
-   * @throws CacheException when {@code cacheArg} is a cache of another corpus, teacher or setting
+   * @throws RowStoreException when {@code cacheArg} is a cache of another corpus, teacher or setting
    */
   public static Path resolve(Path cacheArg, CacheIdentity expected) throws IOException {
     if (Files.isRegularFile(cacheArg.resolve(MANIFEST))) {
       CacheManifest m = CacheManifest.read(cacheArg);
       Map<String, String> diff = m.identity().differences(expected);
       if (!diff.isEmpty()) {
-        throw new CacheException(cacheArg, "this cache was made for teacher " + m.identity().teacherId()
+        throw new RowStoreException(cacheArg, "this cache was made for teacher " + m.identity().teacherId()
             + " but the run asks for teacher " + expected.teacherId() + "; differences (cache vs run): " + diff
             + ". Point --cache at a cache root directory (or another cache) instead");
       }
@@ -105,16 +79,27 @@ public final class ContextCache implements AutoCloseable {
 
   /** Opens a complete cache, checking identity, sizes and checksums. */
   public static ContextCache open(Path dir, CacheIdentity expected) throws IOException {
-    CacheManifest m = CacheManifest.read(dir);
+    RowStore store = RowStore.open(dir);
+    try {
+      CacheManifest m = checked(store, dir, expected);
+      if (!m.complete()) {
+        throw new RowStoreException(dir, "incomplete cache (" + m.sentences() + " sentences so far); run again to resume it");
+      }
+      store.verify();
+      return new ContextCache(store, m, null);
+    } catch (IOException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  private static CacheManifest checked(RowStore store, Path dir, CacheIdentity expected) throws IOException {
+    CacheManifest m = CacheManifest.of(store.manifest(), dir);
     Map<String, String> diff = m.identity().differences(expected);
     if (!diff.isEmpty()) {
-      throw new CacheException(dir, "cache of another corpus/teacher/setting (cache vs run): " + diff);
+      throw new RowStoreException(dir, "cache of another corpus/teacher/setting (cache vs run): " + diff);
     }
-    if (!m.complete()) {
-      throw new CacheException(dir, "incomplete cache (" + m.sentences() + " sentences so far); run again to resume it");
-    }
-    verify(dir, m, m.contextsBytes(), m.sentencesBytes(), true);
-    return new ContextCache(dir, m, null);
+    return m;
   }
 
   /**
@@ -123,42 +108,36 @@ public final class ContextCache implements AutoCloseable {
    * variant those rows are exactly what the limited run would write, so a long teacher run can feed students
    * before it ends. The whole durable prefix is checksummed first.
    *
-   * @throws CacheException when the cache is of another identity or holds fewer than {@code n} sentences
+   * @throws RowStoreException when the cache is of another identity or holds fewer than {@code n} sentences
    */
   public static ContextCache openPrefix(Path dir, CacheIdentity whole, CacheIdentity asked, long n) throws IOException {
-    CacheManifest m = CacheManifest.read(dir);
-    Map<String, String> diff = m.identity().differences(whole);
-    if (!diff.isEmpty()) {
-      throw new CacheException(dir, "cache of another corpus/teacher/setting (cache vs run): " + diff);
+    RowStore store = RowStore.open(dir);
+    try {
+      CacheManifest m = checked(store, dir, whole);
+      if (n <= 0 || m.sentences() < n) {
+        throw new RowStoreException(dir, "holds " + m.sentences() + " sentences, the run asks for the first " + n);
+      }
+      store.verify();
+      long rows = m.perWord() ? wordsInFirstLines(store, n) : n;
+      double seconds = m.teacherSeconds() * n / m.sentences(); // pro-rated: the teacher's rate is near constant
+      CacheManifest view = new CacheManifest(asked, m.teacherFamily(), m.teacherLayers(), m.teacherSource(), m.dim(),
+          m.corpusPath(), n, rows, true, seconds, "first " + n + " sentences of cache " + m.identity().key());
+      return new ContextCache(store, view, m);
+    } catch (IOException | RuntimeException e) {
+      store.close();
+      throw e;
     }
-    if (n <= 0 || m.sentences() < n) {
-      throw new CacheException(dir, "holds " + m.sentences() + " sentences, the run asks for the first " + n);
-    }
-    verify(dir, m, m.contextsBytes(), m.sentencesBytes(), m.complete());
-    Path file = dir.resolve(SENTENCES);
-    long[] prefix = linesPrefix(file, n); // bytes, words, CRC32C of those bytes
-    long rows = m.perWord() ? prefix[1] : n;
-    long contextsBytes = rows * m.dim() * 2L;
-    long crcContexts = crc32c(dir.resolve(CONTEXTS), contextsBytes);
-    double seconds = m.teacherSeconds() * n / m.sentences(); // pro-rated: the teacher's rate is near constant
-    CacheManifest view = new CacheManifest(asked, m.teacherFamily(), m.teacherLayers(), m.teacherSource(), m.dim(),
-        m.corpusPath(), n, contextsBytes, prefix[0], crcContexts, prefix[2], true, seconds,
-        "first " + n + " sentences of cache " + m.identity().key());
-    return new ContextCache(dir, view, m);
   }
 
-  /** Bytes, words and CRC32C of the first {@code n} lines of {@code file} (each line ends with '\n'). */
-  private static long[] linesPrefix(Path file, long n) throws IOException {
-    CRC32C crc = new CRC32C();
+  /** Words in the first {@code n} lines of the sentences (a per-word cache's rows for them). */
+  private static long wordsInFirstLines(RowStore store, long n) throws IOException {
     byte[] buf = new byte[1 << 16];
-    long bytes = 0;
     long words = 0;
     long lines = 0;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = store.stream(SENTENCES)) {
       int len;
       while (lines < n && (len = in.read(buf)) > 0) {
-        int i = 0;
-        for (; i < len && lines < n; i++) {
+        for (int i = 0; i < len && lines < n; i++) {
           if (buf[i] == '\n') {
             lines++;
             words++;
@@ -166,65 +145,16 @@ public final class ContextCache implements AutoCloseable {
             words++;
           }
         }
-        crc.update(buf, 0, i);
-        bytes += i;
       }
     }
     if (lines < n) {
-      throw new CacheException(file, "ends after " + lines + " lines, " + n + " expected");
+      throw new RowStoreException(store.dir().resolve(SENTENCES), "ends after " + lines + " lines, " + n + " expected");
     }
-    return new long[] {bytes, words, crc.getValue()};
-  }
-
-  /**
-   * Checks that the data files hold at least (or, with {@code exact}, exactly) the recorded bytes and that
-   * their CRC32C match the manifest.
-   */
-  static void verify(Path dir, CacheManifest m, long contextsBytes, long sentencesBytes, boolean exact)
-      throws IOException {
-    if (contextsBytes % (m.dim() * 2L) != 0 || (!m.perWord() && contextsBytes != m.sentences() * m.dim() * 2L)) {
-      throw new CacheException(dir.resolve(MANIFEST), "contexts_bytes " + contextsBytes + " is not "
-          + (m.perWord() ? "a multiple of dim " + m.dim() + " × 2" : "sentences " + m.sentences() + " × dim " + m.dim() + " × 2"));
-    }
-    checkFile(dir.resolve(CONTEXTS), contextsBytes, m.crcContexts(), exact);
-    checkFile(dir.resolve(SENTENCES), sentencesBytes, m.crcSentences(), exact);
-  }
-
-  private static void checkFile(Path file, long bytes, long crc, boolean exact) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new CacheException(file, "missing");
-    }
-    long size = Files.size(file);
-    if (size < bytes || (exact && size != bytes)) {
-      throw new CacheException(file, size + " bytes, the manifest records " + bytes + " (truncated or changed)");
-    }
-    long actual = crc32c(file, bytes);
-    if (actual != crc) {
-      throw new CacheException(file, String.format(
-          "CRC32C of the first %d bytes is %08x, the manifest records %08x (corrupt)", bytes, actual, crc));
-    }
-  }
-
-  /** CRC32C of the first {@code bytes} bytes of {@code file}. */
-  static long crc32c(Path file, long bytes) throws IOException {
-    CRC32C crc = new CRC32C();
-    byte[] buf = new byte[1 << 16];
-    long left = bytes;
-    try (InputStream in = Files.newInputStream(file)) {
-      while (left > 0) {
-        int n = in.read(buf, 0, (int) Math.min(buf.length, left));
-        if (n < 0) {
-          throw new CacheException(file, "ends before byte " + bytes);
-        }
-        crc.update(buf, 0, n);
-        left -= n;
-      }
-    }
-    return crc.getValue();
+    return words;
   }
 
   public Path dir() {
-    return dir;
+    return store.dir();
   }
 
   public CacheManifest manifest() {
@@ -260,12 +190,7 @@ public final class ContextCache implements AutoCloseable {
     if (row < 0 || row >= manifest.rows()) {
       throw new IndexOutOfBoundsException("row " + row + " of " + manifest.rows());
     }
-    MappedByteBuffer m = maps[(int) (row / rowsPerMap)];
-    int off = (int) ((row % rowsPerMap) * rowBytes);
-    int dim = manifest.dim();
-    for (int k = 0; k < dim; k++) {
-      out[k] = HALF_TO_FLOAT[m.getShort(off + 2 * k) & 0xffff];
-    }
+    store.row(row, out, 0);
   }
 
   /** Receives the words of each cached sentence in order. */
@@ -276,32 +201,32 @@ public final class ContextCache implements AutoCloseable {
 
   /** Streams {@code sentences.txt} (strict UTF-8; a line count differing from the manifest is an error). */
   public void forEachSentence(SentenceVisitor visitor) throws IOException {
-    Path file = dir.resolve(SENTENCES);
+    Path file = dir().resolve(SENTENCES);
     var decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     long n = 0;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(store.stream(SENTENCES), decoder), 1 << 16)) {
       String line;
       while ((line = r.readLine()) != null) {
         if (n >= manifest.sentences()) {
           if (prefixOf != null) {
             break; // a prefix view: the file goes on
           }
-          throw new CacheException(file, "more than the " + manifest.sentences() + " lines the manifest records");
+          throw new RowStoreException(file, "more than the " + manifest.sentences() + " lines the manifest records");
         }
         if (line.isEmpty()) {
-          throw new CacheException(file, "line " + (n + 1) + " is empty");
+          throw new RowStoreException(file, "line " + (n + 1) + " is empty");
         }
         visitor.accept(n++, line.split(" "));
       }
     }
     if (n != manifest.sentences()) {
-      throw new CacheException(file, n + " lines, the manifest records " + manifest.sentences());
+      throw new RowStoreException(file, n + " lines, the manifest records " + manifest.sentences());
     }
   }
 
   @Override
   public void close() throws IOException {
-    channel.close();
+    store.close();
   }
 }

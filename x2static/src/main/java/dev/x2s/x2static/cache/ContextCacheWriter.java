@@ -1,79 +1,34 @@
 package dev.x2s.x2static.cache;
 
-import dev.x2s.vectors.Half;
+import dev.x2s.jobs.store.RowStoreException;
+import dev.x2s.jobs.store.RowStoreWriter;
+import dev.x2s.vectors.Dtype;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32C;
 
 /**
- * Appends sentences and their context vectors to a cache directory, with resumable checkpoints.
+ * Appends sentences and their context vectors to a cache directory, with resumable checkpoints: a
+ * {@link RowStoreWriter} whose rows are the contexts and whose {@code sentences.txt} stream holds the words.
  *
- * <p>{@link #checkpoint()} forces both data files to disk and only then rewrites the manifest atomically,
- * so the manifest always describes a durable prefix. Opening a partial cache truncates the data files to
- * the manifest's sizes (dropping whatever an interrupted run wrote after its last checkpoint), checks the
- * CRC32C of what remains, and continues from {@link #sentences()}. {@link #close()} without
- * {@link #finish} keeps the last checkpoint, which is what an interrupted run leaves.
+ * <p>{@link #checkpoint()} is a row-store commit, so the manifest always describes a durable prefix.
+ * Opening a partial cache truncates the files to the last commit (dropping whatever an interrupted run
+ * wrote after it), verifies what remains, and continues from {@link #sentences()}. {@link #close()}
+ * without {@link #finish} keeps the last checkpoint, which is what an interrupted run leaves.
  */
 public final class ContextCacheWriter implements AutoCloseable {
-  private final Path dir;
-  private final FileChannel contexts;
-  private final FileChannel sentencesFile;
-  private final ByteBuffer ctxBuf = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
-  private final ByteBuffer txtBuf = ByteBuffer.allocate(1 << 20);
-  private final CRC32C crcContexts = new CRC32C();
-  private final CRC32C crcSentences = new CRC32C();
+  private final RowStoreWriter store;
   private final long openedNanos = System.nanoTime();
-  private final double teacherSecondsBefore;
-  private CacheManifest manifest;
+  private final CacheManifest manifest;
   private long sentences;
-  private long contextsBytes;
-  private long sentencesBytes;
 
-  private ContextCacheWriter(Path dir, CacheManifest manifest) throws IOException {
-    this.dir = dir;
+  private ContextCacheWriter(RowStoreWriter store, CacheManifest manifest) {
+    this.store = store;
     this.manifest = manifest;
-    this.teacherSecondsBefore = manifest.teacherSeconds();
     this.sentences = manifest.sentences();
-    this.contextsBytes = manifest.contextsBytes();
-    this.sentencesBytes = manifest.sentencesBytes();
-    FileChannel c = null;
-    FileChannel s = null;
-    try {
-      c = FileChannel.open(dir.resolve(ContextCache.CONTEXTS), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.READ);
-      s = FileChannel.open(dir.resolve(ContextCache.SENTENCES), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.READ);
-      c.truncate(contextsBytes);
-      s.truncate(sentencesBytes);
-      c.position(contextsBytes);
-      s.position(sentencesBytes);
-      // the running CRCs continue from the retained prefix
-      feed(crcContexts, c, contextsBytes);
-      feed(crcSentences, s, sentencesBytes);
-    } catch (IOException | RuntimeException e) {
-      if (c != null) {
-        c.close();
-      }
-      if (s != null) {
-        s.close();
-      }
-      throw e;
-    }
-    this.contexts = c;
-    this.sentencesFile = s;
-    if (crcContexts.getValue() != manifest.crcContexts() || crcSentences.getValue() != manifest.crcSentences()) {
-      close();
-      throw new CacheException(dir, "the data files do not match the manifest's CRC32C (corrupt cache); delete "
-          + dir + " to rebuild it");
-    }
   }
 
   /**
@@ -88,50 +43,26 @@ public final class ContextCacheWriter implements AutoCloseable {
    */
   public static ContextCacheWriter open(Path dir, CacheIdentity identity, String teacherFamily, int teacherLayers,
       String teacherSource, int dim, String corpusPath) throws IOException {
-    CacheManifest m;
     if (Files.isRegularFile(dir.resolve(ContextCache.MANIFEST))) {
-      m = CacheManifest.read(dir);
+      CacheManifest m = CacheManifest.read(dir);
       Map<String, String> diff = m.identity().differences(identity);
       if (!diff.isEmpty()) {
-        throw new CacheException(dir, "cache of another corpus/teacher/setting (cache vs run): " + diff);
+        throw new RowStoreException(dir, "cache of another corpus/teacher/setting (cache vs run): " + diff);
       }
       if (m.complete()) {
-        throw new CacheException(dir, "already complete");
+        throw new RowStoreException(dir, "already complete");
       }
       if (m.dim() != dim) {
-        throw new CacheException(dir, "cache width " + m.dim() + " but teacher " + identity.teacherId()
+        throw new RowStoreException(dir, "cache width " + m.dim() + " but teacher " + identity.teacherId()
             + " has width " + dim);
       }
-      for (String f : List.of(ContextCache.CONTEXTS, ContextCache.SENTENCES)) {
-        long need = f.equals(ContextCache.CONTEXTS) ? m.contextsBytes() : m.sentencesBytes();
-        if (!Files.isRegularFile(dir.resolve(f)) || Files.size(dir.resolve(f)) < need) {
-          throw new CacheException(dir.resolve(f), "shorter than the " + need + " bytes the manifest records");
-        }
-      }
-    } else {
-      Files.createDirectories(dir);
-      m = new CacheManifest(identity, teacherFamily, teacherLayers, teacherSource, dim, corpusPath, 0, 0, 0,
-          new CRC32C().getValue(), new CRC32C().getValue(), false, 0, "");
-      Files.deleteIfExists(dir.resolve(ContextCache.CONTEXTS));
-      Files.deleteIfExists(dir.resolve(ContextCache.SENTENCES));
-      m.write(dir);
+      RowStoreWriter w = RowStoreWriter.resume(dir);
+      return new ContextCacheWriter(w, CacheManifest.of(w.committed(), dir));
     }
-    return new ContextCacheWriter(dir, m);
-  }
-
-  private static void feed(CRC32C crc, FileChannel ch, long bytes) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate(1 << 16);
-    long pos = 0;
-    while (pos < bytes) {
-      b.clear().limit((int) Math.min(b.capacity(), bytes - pos));
-      int n = ch.read(b, pos);
-      if (n < 0) {
-        throw new IOException("unexpected end of file at byte " + pos);
-      }
-      b.flip();
-      crc.update(b);
-      pos += n;
-    }
+    CacheManifest m = new CacheManifest(identity, teacherFamily, teacherLayers, teacherSource, dim, corpusPath, 0, 0,
+        false, 0, "");
+    return new ContextCacheWriter(
+        RowStoreWriter.create(dir, Dtype.FP16, dim, List.of(ContextCache.SENTENCES), m.toMeta()), m);
   }
 
   /** Sentences written (including those of earlier, interrupted runs). */
@@ -140,7 +71,7 @@ public final class ContextCacheWriter implements AutoCloseable {
   }
 
   public Path dir() {
-    return dir;
+    return store.dir();
   }
 
   /** Appends one sentence: its context vector ({@code dim} values, stored as fp16) and its words. */
@@ -162,18 +93,6 @@ public final class ContextCacheWriter implements AutoCloseable {
       throw new IllegalArgumentException("sentence " + sentences + ": " + contextRows.length
           + " context rows, this cache takes " + expected);
     }
-    for (float[] context : contextRows) {
-      if (context.length != dim) {
-        throw new IllegalArgumentException("context has " + context.length + " values, cache width is " + dim);
-      }
-      if (ctxBuf.remaining() < dim * 2) {
-        flushContexts();
-      }
-      for (float v : context) {
-        ctxBuf.putShort(Half.fromFloat(v));
-      }
-      contextsBytes += dim * 2L;
-    }
     StringBuilder sb = new StringBuilder();
     for (String w : words) {
       if (w.isEmpty() || w.indexOf(' ') >= 0 || w.indexOf('\n') >= 0 || w.indexOf('\r') >= 0) {
@@ -185,68 +104,36 @@ public final class ContextCacheWriter implements AutoCloseable {
       }
       sb.append(w);
     }
-    byte[] line = (sb.append('\n')).toString().getBytes(StandardCharsets.UTF_8);
-    if (txtBuf.remaining() < line.length) {
-      flushSentences();
+    for (float[] context : contextRows) {
+      if (context.length != dim) {
+        throw new IllegalArgumentException("context has " + context.length + " values, cache width is " + dim);
+      }
     }
-    if (line.length > txtBuf.capacity()) {
-      crcSentences.update(line);
-      writeFully(sentencesFile, ByteBuffer.wrap(line));
-    } else {
-      txtBuf.put(line);
+    for (float[] context : contextRows) {
+      store.append(context);
     }
-    sentencesBytes += line.length;
+    store.write(ContextCache.SENTENCES, sb.append('\n').toString().getBytes(StandardCharsets.UTF_8));
     sentences++;
-  }
-
-  private void flushContexts() throws IOException {
-    ctxBuf.flip();
-    crcContexts.update(ctxBuf.duplicate());
-    writeFully(contexts, ctxBuf);
-    ctxBuf.clear();
-  }
-
-  private void flushSentences() throws IOException {
-    txtBuf.flip();
-    crcSentences.update(txtBuf.duplicate());
-    writeFully(sentencesFile, txtBuf);
-    txtBuf.clear();
-  }
-
-  private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
-    while (b.hasRemaining()) {
-      ch.write(b);
-    }
   }
 
   /** Makes everything appended so far durable and records it in the manifest. */
   public void checkpoint() throws IOException {
-    writeManifest(false, "");
+    store.commit(next(false, "").toMeta());
   }
 
   /** Marks the cache complete (after a final checkpoint). */
   public void finish(String corpusStats) throws IOException {
-    writeManifest(true, corpusStats);
+    store.finish(next(true, corpusStats).toMeta());
   }
 
-  private void writeManifest(boolean complete, String stats) throws IOException {
-    flushContexts();
-    flushSentences();
-    contexts.force(false);
-    sentencesFile.force(false);
-    double seconds = teacherSecondsBefore + (System.nanoTime() - openedNanos) / 1e9;
-    manifest = manifest.with(sentences, contextsBytes, sentencesBytes, crcContexts.getValue(),
-        crcSentences.getValue(), complete, seconds, stats);
-    manifest.write(dir);
+  private CacheManifest next(boolean complete, String stats) {
+    double seconds = manifest.teacherSeconds() + (System.nanoTime() - openedNanos) / 1e9;
+    return manifest.with(sentences, store.rows(), complete, seconds, stats);
   }
 
   /** Closes the files; the manifest keeps the last checkpoint. */
   @Override
   public void close() throws IOException {
-    try {
-      contexts.close();
-    } finally {
-      sentencesFile.close();
-    }
+    store.close();
   }
 }
