@@ -106,6 +106,10 @@ class Gpt2TeacherTest {
         WordStates want = expected(batch.get(s), 2, pooling);
         assertEquals(3, got.get(s).layers());
         assertEquals(batch.get(s).size(), got.get(s).words());
+        List<List<String>> pieces = teacher.pieces(batch.get(s));
+        for (int w = 0; w < pieces.size(); w++) {
+          assertEquals(pieces.get(w).size(), got.get(s).pieceCount(w), batch.get(s).get(w));
+        }
         assertClose(want.data(), got.get(s).data(), 1e-5, pooling + " sentence " + s);
       }
     }
