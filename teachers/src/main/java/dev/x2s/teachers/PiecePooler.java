@@ -29,11 +29,7 @@ public final class PiecePooler {
       }
       last[w] = p;
     }
-    for (int w = 0; w < words; w++) {
-      if (first[w] < 0) {
-        throw new IllegalArgumentException("word " + w + " has no pieces");
-      }
-    }
+    // every word has a piece: TokenizedSentence guarantees it
     float[] out = new float[layers * words * dim];
     for (int l = 0; l < layers; l++) {
       int lo = l * numPieces * dim;
