@@ -3,6 +3,7 @@ package dev.x2s.layerpc;
 import dev.x2s.teachers.PiecePooling;
 import dev.x2s.teachers.Teacher;
 import dev.x2s.teachers.TeacherInfo;
+import dev.x2s.teachers.TokenizedSentence;
 import dev.x2s.teachers.WordStates;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +33,16 @@ public class ContextualFakeTeacher implements Teacher {
   }
 
   @Override
-  public List<WordStates> encode(List<List<String>> sentences, int maxLayer, PiecePooling pooling) {
+  public TokenizedSentence tokenize(List<String> words) {
+    return TokenizedSentence.wordsAsPieces(words);
+  }
+
+  @Override
+  public List<WordStates> encodeTokenized(List<TokenizedSentence> sentences, int maxLayer, PiecePooling pooling) {
     encodeCalls++;
     List<WordStates> out = new ArrayList<>();
-    for (List<String> s : sentences) {
+    for (TokenizedSentence t : sentences) {
+      List<String> s = t.words();
       int layers = maxLayer + 1;
       float[] data = new float[layers * s.size() * DIM];
       for (int l = 0; l < layers; l++) {

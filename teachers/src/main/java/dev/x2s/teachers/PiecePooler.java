@@ -1,8 +1,8 @@
 package dev.x2s.teachers;
 
 /**
- * Pools piece vectors back into word vectors. {@code wordOfPiece[p]} is the word index of piece
- * {@code p}; every word must own at least one piece. Pieces arrive as {@code [layer][piece][dim]}.
+ * Pools piece vectors back into word vectors, following a {@link TokenizedSentence}'s piece → word map.
+ * Pieces arrive as {@code [layer][piece][dim]}.
  */
 public final class PiecePooler {
   private PiecePooler() {}
@@ -10,14 +10,15 @@ public final class PiecePooler {
   /**
    * @param pieces piece vectors laid out {@code [layer][piece][dim]}
    * @param layers number of layers in {@code pieces}
-   * @param numPieces pieces per layer
    * @param dim vector width
-   * @param wordOfPiece word index of each piece, non-decreasing, covering {@code 0..words-1}
-   * @param words number of words
+   * @param sentence the pieces ({@code sentence.pieces()} per layer) and the word each belongs to
+   * @return the word vectors, with each word's piece count
    */
-  public static WordStates pool(
-      float[] pieces, int layers, int numPieces, int dim, int[] wordOfPiece, int words,
+  public static WordStates pool(float[] pieces, int layers, int dim, TokenizedSentence sentence,
       PiecePooling pooling) {
+    int numPieces = sentence.pieces();
+    int[] wordOfPiece = sentence.wordOfPiece();
+    int words = sentence.words().size();
     int[] first = new int[words];
     int[] last = new int[words];
     java.util.Arrays.fill(first, -1);
@@ -28,11 +29,7 @@ public final class PiecePooler {
       }
       last[w] = p;
     }
-    for (int w = 0; w < words; w++) {
-      if (first[w] < 0) {
-        throw new IllegalArgumentException("word " + w + " has no pieces");
-      }
-    }
+    // every word has a piece: TokenizedSentence guarantees it
     float[] out = new float[layers * words * dim];
     for (int l = 0; l < layers; l++) {
       int lo = l * numPieces * dim;
@@ -58,6 +55,10 @@ public final class PiecePooler {
         }
       }
     }
-    return new WordStates(layers, words, dim, out);
+    int[] counts = new int[words];
+    for (int w = 0; w < words; w++) {
+      counts[w] = last[w] - first[w] + 1;
+    }
+    return new WordStates(layers, words, dim, out, counts);
   }
 }

@@ -219,11 +219,10 @@ public final class ContextBuilder {
         if (u == null || u.firstSentence() != sentence.id()) {
           throw new IllegalStateException("extractor delivered sentence " + sentence.id() + " out of order");
         }
-        int[] pieces = ContextPooling.pieceCounts(teacher.pieces(u.words()));
         boolean perWord = config.excludeTarget();
         float[][] contexts = perWord
-            ? ContextPooling.leaveOneOutMeans(states, layers, pieces, u.sentenceLengths())
-            : ContextPooling.spanMeans(states, layers, pieces, u.sentenceLengths());
+            ? ContextPooling.leaveOneOutMeans(states, layers, u.sentenceLengths())
+            : ContextPooling.spanMeans(states, layers, u.sentenceLengths());
         try {
           int from = 0;
           for (int i = 0; i < u.sentenceLengths().length; i++) {

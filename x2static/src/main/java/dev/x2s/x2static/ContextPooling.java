@@ -1,14 +1,14 @@
 package dev.x2s.x2static;
 
 import dev.x2s.teachers.WordStates;
-import java.util.List;
 
 /**
  * The X2Static context vector from a teacher's word vectors: the mean over the chosen layers, then the
  * mean over the <em>pieces</em> of a span of words.
  *
  * <p>Teachers return word vectors that are the mean of the word's pieces ({@code PiecePooling.MEAN}),
- * so weighting each word by its piece count gives exactly the mean over the span's pieces, as the release
+ * with each word's piece count ({@link WordStates#pieceCount}), so weighting each word by its piece count
+ * gives exactly the mean over the span's pieces, as the release
  * computes it. Deviation: the release's mean also covers the special tokens ({@code [CLS]}, {@code [SEP]})
  * of the encoded sequence; this one covers the real pieces only.
  */
@@ -20,11 +20,10 @@ public final class ContextPooling {
    *
    * @param states the teacher's output for one encoded sequence (words × layers × dim), pooled with MEAN
    * @param layers resolved layer indices to average
-   * @param pieceCounts pieces of each word (at least 1 is assumed for a word with none)
    * @param spanLengths word counts of consecutive spans covering the sequence (one per sentence)
    * @return one context per span
    */
-  public static float[][] spanMeans(WordStates states, int[] layers, int[] pieceCounts, int[] spanLengths) {
+  public static float[][] spanMeans(WordStates states, int[] layers, int[] spanLengths) {
     int dim = states.dim();
     float[] data = states.data();
     float[][] out = new float[spanLengths.length][];
@@ -33,7 +32,7 @@ public final class ContextPooling {
       double[] sum = new double[dim];
       long pieces = 0;
       for (int end = word + spanLengths[s]; word < end; word++) {
-        int n = Math.max(1, pieceCounts[word]);
+        int n = states.pieceCount(word);
         pieces += n;
         for (int layer : layers) {
           int o = states.offset(layer, word);
@@ -62,7 +61,7 @@ public final class ContextPooling {
    *
    * @return one context per word of the sequence, in order
    */
-  public static float[][] leaveOneOutMeans(WordStates states, int[] layers, int[] pieceCounts, int[] spanLengths) {
+  public static float[][] leaveOneOutMeans(WordStates states, int[] layers, int[] spanLengths) {
     int dim = states.dim();
     float[] data = states.data();
     float[][] out = new float[states.words()][];
@@ -73,7 +72,7 @@ public final class ContextPooling {
       double[][] own = new double[len][dim];
       for (int j = 0; j < len; j++) {
         int w = word + j;
-        int n = Math.max(1, pieceCounts[w]);
+        int n = states.pieceCount(w);
         pieces += n;
         for (int layer : layers) {
           int o = states.offset(layer, w);
@@ -86,7 +85,7 @@ public final class ContextPooling {
       }
       for (int j = 0; j < len; j++) {
         int w = word + j;
-        long rest = pieces - Math.max(1, pieceCounts[w]);
+        long rest = pieces - states.pieceCount(w);
         float[] c = new float[dim];
         if (rest > 0) {
           double scale = 1.0 / ((double) rest * layers.length);
@@ -102,14 +101,5 @@ public final class ContextPooling {
       throw new IllegalArgumentException("spans cover " + word + " words, the sequence has " + states.words());
     }
     return out;
-  }
-
-  /** Piece counts of each word from {@code Teacher.pieces}. */
-  public static int[] pieceCounts(List<List<String>> pieces) {
-    int[] n = new int[pieces.size()];
-    for (int i = 0; i < n.length; i++) {
-      n[i] = pieces.get(i).size();
-    }
-    return n;
   }
 }

@@ -3,6 +3,7 @@ package dev.x2s.x2static;
 import dev.x2s.teachers.PiecePooling;
 import dev.x2s.teachers.Teacher;
 import dev.x2s.teachers.TeacherInfo;
+import dev.x2s.teachers.TokenizedSentence;
 import dev.x2s.teachers.WordStates;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,13 +45,26 @@ final class FakeTeacher implements Teacher {
   }
 
   @Override
-  public List<WordStates> encode(List<List<String>> sentences, int maxLayer, PiecePooling pooling) {
+  public TokenizedSentence tokenize(List<String> words) {
+    int n = words.stream().mapToInt(FakeTeacher::pieceCount).sum();
+    int[] wordOf = new int[n];
+    for (int w = 0, p = 0; w < words.size(); w++) {
+      for (int k = pieceCount(words.get(w)); k > 0; k--) {
+        wordOf[p++] = w;
+      }
+    }
+    return new TokenizedSentence(words, new int[n], wordOf);
+  }
+
+  @Override
+  public List<WordStates> encodeTokenized(List<TokenizedSentence> sentences, int maxLayer, PiecePooling pooling) {
     if (encoded + sentences.size() > failAfterSentences) {
       throw new IllegalStateException("simulated teacher crash after " + encoded + " sentences");
     }
     encoded += sentences.size();
     List<WordStates> out = new ArrayList<>();
-    for (List<String> s : sentences) {
+    for (TokenizedSentence t : sentences) {
+      List<String> s = t.words();
       int layers = maxLayer + 1;
       float[] data = new float[layers * s.size() * DIM];
       for (int l = 0; l < layers; l++) {
@@ -60,13 +74,14 @@ final class FakeTeacher implements Teacher {
           }
         }
       }
-      out.add(new WordStates(layers, s.size(), DIM, data));
+      out.add(new WordStates(layers, s.size(), DIM, data, t.pieceCounts()));
     }
     return out;
   }
 
+  /** At least one piece: an empty word (none reach a teacher) would still be one. */
   static int pieceCount(String word) {
-    return (word.length() + 2) / 3;
+    return Math.max(1, (word.length() + 2) / 3);
   }
 
   @Override

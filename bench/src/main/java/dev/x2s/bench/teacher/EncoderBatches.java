@@ -8,6 +8,7 @@ import dev.x2s.teachers.PiecePooling;
 import dev.x2s.teachers.PieceWindows;
 import dev.x2s.teachers.Teacher;
 import dev.x2s.teachers.TeacherInfo;
+import dev.x2s.teachers.TokenizedSentence;
 import dev.x2s.teachers.WordStates;
 import dev.x2s.teachers.wordpiece.WordPieceTokenizer;
 import java.io.BufferedOutputStream;
@@ -65,11 +66,17 @@ record EncoderBatches(List<Chunk> chunks) {
       }
 
       @Override
-      public List<WordStates> encode(List<List<String>> s, int maxLayer, PiecePooling pooling) {
-        batches.add(s);
+      public TokenizedSentence tokenize(List<String> words) {
+        return teacher.tokenize(words);
+      }
+
+      @Override
+      public List<WordStates> encodeTokenized(List<TokenizedSentence> s, int maxLayer, PiecePooling pooling) {
+        batches.add(s.stream().map(TokenizedSentence::words).toList());
         List<WordStates> out = new ArrayList<>();
-        for (List<String> words : s) {
-          out.add(new WordStates(maxLayer + 1, words.size(), 1, new float[(maxLayer + 1) * words.size()]));
+        for (TokenizedSentence t : s) {
+          int n = t.words().size();
+          out.add(new WordStates(maxLayer + 1, n, 1, new float[(maxLayer + 1) * n], t.pieceCounts()));
         }
         return out;
       }

@@ -13,6 +13,7 @@ import dev.x2s.teachers.PiecePooling;
 import dev.x2s.teachers.PieceWindows;
 import dev.x2s.teachers.Teacher;
 import dev.x2s.teachers.TeacherInfo;
+import dev.x2s.teachers.TokenizedSentence;
 import dev.x2s.teachers.WordStates;
 import dev.x2s.teachers.tf.TensorBundleReader;
 import dev.x2s.teachers.weights.Tensor;
@@ -217,8 +218,18 @@ public final class BertTeacher implements Teacher {
     }
   }
 
+  /** WordPiece ids of each word tokenised on its own (never empty: an unknown word is {@code [UNK]}). */
   @Override
-  public List<WordStates> encode(List<List<String>> sentences, int maxLayer, PiecePooling pooling) {
+  public TokenizedSentence tokenize(List<String> words) {
+    if (words.isEmpty()) {
+      throw new IllegalArgumentException("empty sentence");
+    }
+    WordPieceTokenizer.Encoded e = tokenizer.encodeWords(words);
+    return new TokenizedSentence(words, e.ids(), e.wordOfPiece());
+  }
+
+  @Override
+  public List<WordStates> encodeTokenized(List<TokenizedSentence> sentences, int maxLayer, PiecePooling pooling) {
     if (maxLayer < 0 || maxLayer >= info.numLayers()) {
       throw new IllegalArgumentException("maxLayer " + maxLayer + " not in 0.." + (info.numLayers() - 1));
     }
@@ -226,17 +237,13 @@ public final class BertTeacher implements Teacher {
     int layers = maxLayer + 1;
     int dim = info.dim();
     int ns = sentences.size();
-    WordPieceTokenizer.Encoded[] enc = new WordPieceTokenizer.Encoded[ns];
+    TokenizedSentence[] enc = sentences.toArray(new TokenizedSentence[0]);
     PieceWindows[] wins = new PieceWindows[ns];
     float[][] pieceStates = new float[ns][];
     List<Segment> segments = new ArrayList<>();
     for (int s = 0; s < ns; s++) {
-      List<String> words = sentences.get(s);
-      if (words.isEmpty()) {
-        throw new IllegalArgumentException("sentence " + s + " of the batch is empty");
-      }
-      enc[s] = tokenizer.encodeWords(words);
-      int n = enc[s].ids().length;
+      checkIds(enc[s], s);
+      int n = enc[s].pieces();
       wins[s] = PieceWindows.split(n, capacity, Math.min(overlap, capacity - 1));
       pieceStates[s] = new float[layers * n * dim];
       List<PieceWindows.Window> ws = wins[s].windows();
@@ -256,14 +263,21 @@ public final class BertTeacher implements Teacher {
     }
     List<WordStates> out = new ArrayList<>(ns);
     for (int s = 0; s < ns; s++) {
-      int n = enc[s].ids().length;
-      out.add(PiecePooler.pool(pieceStates[s], layers, n, dim, enc[s].wordOfPiece(),
-          sentences.get(s).size(), pooling));
+      out.add(PiecePooler.pool(pieceStates[s], layers, dim, enc[s], pooling));
     }
     return out;
   }
 
-  private void runChunk(List<Segment> chunk, WordPieceTokenizer.Encoded[] enc, PieceWindows[] wins,
+  private void checkIds(TokenizedSentence t, int s) {
+    for (int id : t.ids()) {
+      if (id < 0 || id >= tokenizer.size()) {
+        throw new IllegalArgumentException("sentence " + s + " of the batch has piece id " + id + ", outside the"
+            + " vocabulary of " + tokenizer.size() + " (tokenised by another teacher?)");
+      }
+    }
+  }
+
+  private void runChunk(List<Segment> chunk, TokenizedSentence[] enc, PieceWindows[] wins,
       float[][] pieceStates, int maxLayer) {
     int seq = chunk.get(chunk.size() - 1).length();
     int[][] ids = new int[chunk.size()][seq];
@@ -280,7 +294,7 @@ public final class BertTeacher implements Teacher {
     int dim = hs.dim();
     for (int r = 0; r < chunk.size(); r++) {
       Segment sg = chunk.get(r);
-      int n = enc[sg.sentence()].ids().length;
+      int n = enc[sg.sentence()].pieces();
       float[] dst = pieceStates[sg.sentence()];
       PieceWindows w = wins[sg.sentence()];
       for (int p = sg.start(); p < sg.end(); p++) {

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.x2s.teachers.PiecePooling;
 import dev.x2s.teachers.Teacher;
 import dev.x2s.teachers.TeacherInfo;
+import dev.x2s.teachers.TokenizedSentence;
 import dev.x2s.teachers.WordStates;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -142,9 +143,27 @@ public final class ElmoTeacher implements Teacher {
     return out;
   }
 
+  /** One piece per word: ELMo reads each word's characters. */
   @Override
-  public synchronized List<WordStates> encode(
-      List<List<String>> sentences, int maxLayer, PiecePooling pooling) {
+  public TokenizedSentence tokenize(List<String> words) {
+    return TokenizedSentence.wordsAsPieces(words);
+  }
+
+  @Override
+  public List<WordStates> encodeTokenized(List<TokenizedSentence> tokenized, int maxLayer, PiecePooling pooling) {
+    List<List<String>> sentences = new ArrayList<>(tokenized.size());
+    for (int r = 0; r < tokenized.size(); r++) {
+      TokenizedSentence t = tokenized.get(r);
+      if (t.pieces() != t.words().size()) {
+        throw new IllegalArgumentException("sentence " + r + " of the batch has " + t.pieces() + " pieces for "
+            + t.words().size() + " words: not tokenised by ELMo, whose pieces are the words");
+      }
+      sentences.add(t.words());
+    }
+    return encodeWords(sentences, maxLayer);
+  }
+
+  private synchronized List<WordStates> encodeWords(List<List<String>> sentences, int maxLayer) {
     int lstmLayers = options.lstmLayers();
     if (maxLayer < 0 || maxLayer > lstmLayers) {
       throw new IllegalArgumentException("maxLayer " + maxLayer + " outside 0.." + lstmLayers);

@@ -4,6 +4,7 @@ import dev.x2s.corpus.Sentence;
 import dev.x2s.jobs.Progress;
 import dev.x2s.teachers.Teacher;
 import dev.x2s.teachers.TeacherInfo;
+import dev.x2s.teachers.TokenizedSentence;
 import dev.x2s.teachers.WordStates;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +20,8 @@ import java.util.List;
  * {@code maxPiecesPerBatch} padded length units ({@code sentences × longest}) each, a longer sentence
  * going alone — so padding stays small. Results are delivered as soon as every earlier sentence has
  * been delivered. Windows and batches depend only on the input and the options, so a run is
- * reproducible.
+ * reproducible. Each sentence is tokenised once ({@link Teacher#tokenize}): the pieces serve both for the
+ * length and for encoding ({@link Teacher#encodeTokenized}).
  *
  * <p><b>Memory bound</b>, whatever the corpus size: at most {@link ExtractionOptions#windowSentences()}
  * sentences are held (read and not yet delivered), and the results held before delivery total at most
@@ -89,29 +91,32 @@ public final class ContextExtractor {
   private void processWindow(List<Sentence> window, SentenceStatesConsumer consumer, Progress progress,
       Counters c) {
     int n = window.size();
+    TokenizedSentence[] tokenized = new TokenizedSentence[n];
     int[] lengths = new int[n];
     for (int i = 0; i < n; i++) {
-      lengths[i] = length(window.get(i));
+      tokenized[i] = tokenize(window.get(i));
+      lengths[i] = length(window.get(i), tokenized[i]);
       c.length += lengths[i];
     }
     WordStates[] results = new WordStates[n];
     int nextOut = 0;
     for (int[] batch : plan(lengths, options.batchSize(), options.maxPiecesPerBatch())) {
-      List<List<String>> words = new ArrayList<>(batch.length);
+      List<TokenizedSentence> input = new ArrayList<>(batch.length);
       int longest = 0;
       for (int i : batch) {
-        words.add(window.get(i).words());
+        input.add(tokenized[i]);
         longest = Math.max(longest, lengths[i]);
       }
       c.padded += (long) longest * batch.length;
       c.batches++;
-      List<WordStates> out = teacher.encode(words, options.maxLayer(), options.pooling());
+      List<WordStates> out = teacher.encodeTokenized(input, options.maxLayer(), options.pooling());
       if (out == null || out.size() != batch.length) {
         throw new IllegalStateException("teacher " + info.id() + " returned " + (out == null ? "null" : out.size())
             + " results for a batch of " + batch.length + " sentences (first id " + window.get(batch[0]).id() + ")");
       }
       for (int b = 0; b < batch.length; b++) {
-        results[batch[b]] = check(window.get(batch[b]), out.get(b));
+        results[batch[b]] = check(window.get(batch[b]), tokenized[batch[b]], out.get(b));
+        tokenized[batch[b]] = null; // encoded: its pieces are no longer needed
       }
       // deliver the ready prefix
       long deliveredWords = 0;
@@ -137,25 +142,33 @@ public final class ContextExtractor {
     c.windows++;
   }
 
-  private WordStates check(Sentence s, WordStates ws) {
+  private WordStates check(Sentence s, TokenizedSentence t, WordStates ws) {
     if (ws == null || ws.words() != s.size() || ws.layers() != options.maxLayer() + 1 || ws.dim() != info.dim()) {
       throw new IllegalStateException("teacher " + info.id() + " returned "
           + (ws == null ? "null" : ws.layers() + " layers × " + ws.words() + " words × " + ws.dim() + " dims")
           + " for sentence " + s.id() + ", expected " + (options.maxLayer() + 1) + " × " + s.size() + " × "
           + info.dim());
     }
+    int[] counts = t.pieceCounts();
+    for (int w = 0; w < counts.length; w++) {
+      if (ws.pieceCount(w) != counts[w]) {
+        throw new IllegalStateException("teacher " + info.id() + " returned word " + w + " of sentence " + s.id()
+            + " as pooled from " + ws.pieceCount(w) + " pieces, but tokenised it into " + counts[w]);
+      }
+    }
     return ws;
   }
 
-  private int length(Sentence s) {
-    if (options.lengthMeasure() == LengthMeasure.WORDS) {
-      return s.size();
+  private TokenizedSentence tokenize(Sentence s) {
+    try {
+      return teacher.tokenize(s.words());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("sentence " + s.id() + ": " + e.getMessage(), e);
     }
-    int n = 0;
-    for (List<String> p : teacher.pieces(s.words())) {
-      n += p.size();
-    }
-    return Math.max(n, 1);
+  }
+
+  private int length(Sentence s, TokenizedSentence t) {
+    return options.lengthMeasure() == LengthMeasure.WORDS ? s.size() : Math.max(t.pieces(), 1);
   }
 
   /**

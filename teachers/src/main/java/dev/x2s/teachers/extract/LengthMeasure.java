@@ -3,8 +3,8 @@ package dev.x2s.teachers.extract;
 /** How a sentence's length is measured for length-bucketing and the per-batch budget. */
 public enum LengthMeasure {
   /**
-   * The teacher's piece count ({@code Teacher.pieces(words)}, special tokens excluded): exact padding
-   * cost, at the price of tokenizing each sentence twice (cheap next to the forward pass). Default.
+   * The teacher's piece count ({@code Teacher.tokenize(words).pieces()}, special tokens excluded): exact
+   * padding cost, free since the sentence is tokenised for encoding anyway. Default.
    */
   PIECES,
   /** The word count: a free proxy; the batch budget is then in words. */

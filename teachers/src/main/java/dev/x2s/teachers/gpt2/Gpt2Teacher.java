@@ -7,6 +7,7 @@ import dev.x2s.teachers.PiecePooling;
 import dev.x2s.teachers.PieceWindows;
 import dev.x2s.teachers.Teacher;
 import dev.x2s.teachers.TeacherInfo;
+import dev.x2s.teachers.TokenizedSentence;
 import dev.x2s.teachers.WordStates;
 import dev.x2s.teachers.weights.WeightsException;
 import java.nio.file.Files;
@@ -153,17 +154,22 @@ public final class Gpt2Teacher implements Teacher {
   private record Job(int sentence, int window, int start, int[] ids) {}
 
   @Override
-  public List<WordStates> encode(List<List<String>> sentences, int maxLayer, PiecePooling pooling) {
+  public TokenizedSentence tokenize(List<String> words) {
+    return wordPieces.map(words);
+  }
+
+  @Override
+  public List<WordStates> encodeTokenized(List<TokenizedSentence> sentences, int maxLayer, PiecePooling pooling) {
     if (maxLayer < 0 || maxLayer > cfg.layers()) {
       throw new IllegalArgumentException("maxLayer " + maxLayer + " outside 0.." + cfg.layers());
     }
     int s = sentences.size();
-    WordPieceIds[] pieces = new WordPieceIds[s];
+    TokenizedSentence[] pieces = sentences.toArray(new TokenizedSentence[0]);
     PieceWindows[] windows = new PieceWindows[s];
     List<Job> jobs = new ArrayList<>();
     for (int i = 0; i < s; i++) {
-      pieces[i] = wordPieces.map(sentences.get(i));
-      windows[i] = PieceWindows.split(pieces[i].length(), capacity, overlap, true);
+      checkIds(pieces[i], i);
+      windows[i] = PieceWindows.split(pieces[i].pieces(), capacity, overlap, true);
       List<PieceWindows.Window> ws = windows[i].windows();
       for (int w = 0; w < ws.size(); w++) {
         PieceWindows.Window win = ws.get(w);
@@ -183,11 +189,19 @@ public final class Gpt2Teacher implements Teacher {
     List<WordStates> out = new ArrayList<>(s);
     int layers = maxLayer + 1;
     for (int i = 0; i < s; i++) {
-      float[] states = assemble(pieces[i].length(), windows[i], results[i], layers);
-      out.add(PiecePooler.pool(
-          states, layers, pieces[i].length(), cfg.hidden(), pieces[i].wordOfPiece(), pieces[i].words(), pooling));
+      float[] states = assemble(pieces[i].pieces(), windows[i], results[i], layers);
+      out.add(PiecePooler.pool(states, layers, cfg.hidden(), pieces[i], pooling));
     }
     return out;
+  }
+
+  private void checkIds(TokenizedSentence t, int i) {
+    for (int id : t.ids()) {
+      if (id < 0 || id >= cfg.vocabSize()) {
+        throw new IllegalArgumentException("sentence " + i + " of the batch has piece id " + id + ", outside the"
+            + " vocabulary of " + cfg.vocabSize() + " (tokenised by another teacher?)");
+      }
+    }
   }
 
   /** Longest first, sub-batches bounded in padded pieces and attention size. */

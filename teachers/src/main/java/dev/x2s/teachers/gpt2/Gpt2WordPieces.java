@@ -1,5 +1,6 @@
 package dev.x2s.teachers.gpt2;
 
+import dev.x2s.teachers.TokenizedSentence;
 import dev.x2s.teachers.bpe.ByteLevelBpe;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class Gpt2WordPieces {
   }
 
   /** Pieces of a sentence of words; every word must be non-empty. */
-  public WordPieceIds map(List<String> words) {
+  public TokenizedSentence map(List<String> words) {
     if (words.isEmpty()) {
       throw new IllegalArgumentException("empty sentence");
     }
@@ -41,7 +42,7 @@ public final class Gpt2WordPieces {
       java.util.Arrays.fill(wordOf, o, o + per[i].length, i);
       o += per[i].length;
     }
-    return new WordPieceIds(ids, wordOf, per.length);
+    return new TokenizedSentence(words, ids, wordOf);
   }
 
   /** The piece ids of one word, with its leading space unless it opens the sentence. */

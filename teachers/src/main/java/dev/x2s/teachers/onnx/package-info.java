@@ -3,7 +3,9 @@
  * ({@link dev.x2s.teachers.onnx.OnnxModelReader}), a dataflow matcher that recovers Hugging Face named
  * weights and the architecture from the graph ({@link dev.x2s.teachers.onnx.OnnxBertWeights}), the
  * WordPiece vocabulary of a {@code tokenizer.json}, and the resolution of teacher ids to Maven
- * artifacts ({@link dev.x2s.teachers.onnx.OnnxModelResolver}, {@link dev.x2s.teachers.onnx.OnnxBertTeachers}).
+ * artifacts ({@link dev.x2s.teachers.onnx.OnnxModelResolver}, fetched with {@code dev.x2s.jobs.fetch.MavenArtifacts};
+ * {@link dev.x2s.teachers.onnx.OnnxBertTeachers}), registered as the {@code onnx-bert} provider
+ * ({@link dev.x2s.teachers.onnx.OnnxBertProvider}).
  *
  * <p>The known artifacts (langchain4j 0.36.2, Xenova's exports of the Hugging Face models) hold plain
  * float32 graphs, not quantized: all-MiniLM-L6-v2 is IR 7 / opset 14 from PyTorch 1.13 (103 FLOAT

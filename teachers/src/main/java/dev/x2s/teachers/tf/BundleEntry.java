@@ -1,5 +1,6 @@
 package dev.x2s.teachers.tf;
 
+import dev.x2s.teachers.proto.ProtoReader;
 import java.util.Arrays;
 
 /**
@@ -29,9 +30,12 @@ public record BundleEntry(
     return n;
   }
 
-  /** Decodes a {@code BundleEntryProto}. */
-  static BundleEntry parse(String name, byte[] proto) {
-    ProtoReader r = new ProtoReader(proto);
+  /**
+   * Decodes a {@code BundleEntryProto}.
+   *
+   * @param r a cursor over the entry's bytes, its source naming the index file and the tensor
+   */
+  static BundleEntry parse(String name, ProtoReader r) {
     int dtype = 0;
     long[] shape = new long[0];
     int shard = 0;
@@ -40,7 +44,7 @@ public record BundleEntry(
     int crc = 0;
     boolean sliced = false;
     while (r.hasMore()) {
-      int tag = r.readTag();
+      int tag = r.readKey();
       switch (tag >>> 3) {
         case 1 -> dtype = (int) r.readVarint();
         case 2 -> shape = parseShape(r.readMessage());
@@ -50,9 +54,9 @@ public record BundleEntry(
         case 6 -> crc = r.readFixed32();
         case 7 -> {
           sliced = true;
-          r.skip(tag & 7);
+          r.skip(tag);
         }
-        default -> r.skip(tag & 7);
+        default -> r.skip(tag);
       }
     }
     return new BundleEntry(name, dtype, shape, shard, offset, size, crc, sliced);
@@ -62,22 +66,22 @@ public record BundleEntry(
   private static long[] parseShape(ProtoReader r) {
     long[] dims = new long[0];
     while (r.hasMore()) {
-      int tag = r.readTag();
+      int tag = r.readKey();
       if (tag >>> 3 == 2) {
         ProtoReader d = r.readMessage();
         long size = 0;
         while (d.hasMore()) {
-          int t = d.readTag();
+          int t = d.readKey();
           if (t >>> 3 == 1) {
             size = d.readVarint();
           } else {
-            d.skip(t & 7);
+            d.skip(t);
           }
         }
         dims = Arrays.copyOf(dims, dims.length + 1);
         dims[dims.length - 1] = size;
       } else {
-        r.skip(tag & 7);
+        r.skip(tag);
       }
     }
     return dims;

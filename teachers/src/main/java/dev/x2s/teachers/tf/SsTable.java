@@ -1,5 +1,6 @@
 package dev.x2s.teachers.tf;
 
+import dev.x2s.teachers.proto.ProtoReader;
 import dev.x2s.teachers.weights.WeightsException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -29,33 +30,23 @@ final class SsTable {
       throw new WeightsException(source, "truncated table: " + file.length + " bytes, footer needs " + FOOTER_SIZE);
     }
     int footer = file.length - FOOTER_SIZE;
-    ProtoReader magic = new ProtoReader(file, file.length - 8, file.length);
+    ProtoReader magic = new ProtoReader(source, file, file.length - 8, file.length);
     long m = magic.readFixed64();
     if (m != MAGIC) {
       throw new WeightsException(source, String.format(
           "bad table magic 0x%016x at byte %d (expected 0x%016x): not a tensor bundle index or truncated",
           m, file.length - 8, MAGIC));
     }
-    ProtoReader f = new ProtoReader(file, footer, file.length - 8);
-    long[] index;
-    try {
-      readHandle(f); // metaindex: unused by bundles
-      index = readHandle(f);
-    } catch (IllegalArgumentException e) {
-      throw new WeightsException(source, "bad footer at byte " + footer + ": " + e.getMessage(), e);
-    }
+    ProtoReader f = new ProtoReader(source, file, footer, file.length - 8);
+    readHandle(f); // metaindex: unused by bundles
+    long[] index = readHandle(f);
     Map<String, byte[]> out = new LinkedHashMap<>();
     Map<String, byte[]> indexEntries = new LinkedHashMap<>();
     readBlock(file, index[0], index[1], source, indexEntries);
     for (Map.Entry<String, byte[]> e : indexEntries.entrySet()) {
-      long[] h;
-      try {
-        ProtoReader hr = new ProtoReader(e.getValue());
-        h = readHandle(hr);
-      } catch (IllegalArgumentException ex) {
-        throw new WeightsException(source, "bad block handle for index key '" + e.getKey() + "': "
-            + ex.getMessage(), ex);
-      }
+      // the value is a copy: its offsets count from the value's start, so the source names the key
+      long[] h = readHandle(new ProtoReader(source + " [block handle of index key '" + e.getKey() + "']",
+          e.getValue()));
       readBlock(file, h[0], h[1], source, out);
     }
     return out;
@@ -74,7 +65,7 @@ final class SsTable {
     int off = (int) offset;
     int n = (int) size;
     int type = file[off + n];
-    int stored = new ProtoReader(file, off + n + 1, off + n + 5).readFixed32();
+    int stored = new ProtoReader(source, file, off + n + 1, off + n + 5).readFixed32();
     int actual = MaskedCrc32c.crc(file, off, n + 1);
     if (MaskedCrc32c.unmask(stored) != actual) {
       throw new WeightsException(source, String.format(
@@ -85,36 +76,32 @@ final class SsTable {
       throw new WeightsException(source, "block at byte " + off + " has compression type " + type
           + "; only uncompressed tables are supported");
     }
-    int numRestarts = new ProtoReader(file, off + n - 4, off + n).readFixed32();
+    int numRestarts = new ProtoReader(source, file, off + n - 4, off + n).readFixed32();
     int entriesEnd = off + n - 4 - 4 * numRestarts;
     if (numRestarts < 0 || entriesEnd < off) {
       throw new WeightsException(source, "block at byte " + off + ": bad restart count " + numRestarts);
     }
     byte[] key = new byte[0];
-    ProtoReader r = new ProtoReader(file, off, entriesEnd);
+    ProtoReader r = new ProtoReader(source, file, off, entriesEnd);
     while (r.hasMore()) {
-      int at = r.position();
-      try {
-        int shared = (int) r.readVarint();
-        int nonShared = (int) r.readVarint();
-        int valueLen = (int) r.readVarint();
-        int p = r.position();
-        if (shared < 0 || shared > key.length || nonShared < 0 || valueLen < 0
-            || (long) p + nonShared + valueLen > entriesEnd) {
-          throw new IllegalArgumentException("bad entry lengths shared=" + shared + " nonShared="
-              + nonShared + " value=" + valueLen);
-        }
-        byte[] k = new byte[shared + nonShared];
-        System.arraycopy(key, 0, k, 0, shared);
-        System.arraycopy(file, p, k, shared, nonShared);
-        byte[] v = new byte[valueLen];
-        System.arraycopy(file, p + nonShared, v, 0, valueLen);
-        key = k;
-        out.put(new String(k, StandardCharsets.UTF_8), v);
-        r.skipBytes(nonShared + valueLen);
-      } catch (IllegalArgumentException e) {
-        throw new WeightsException(source, "bad table entry at byte " + at + ": " + e.getMessage(), e);
+      int at = r.offset();
+      int shared = (int) r.readVarint();
+      int nonShared = (int) r.readVarint();
+      int valueLen = (int) r.readVarint();
+      int p = r.offset();
+      if (shared < 0 || shared > key.length || nonShared < 0 || valueLen < 0
+          || (long) p + nonShared + valueLen > entriesEnd) {
+        throw new WeightsException(source, "bad table entry at byte " + at + ": lengths shared=" + shared
+            + " nonShared=" + nonShared + " value=" + valueLen);
       }
+      byte[] k = new byte[shared + nonShared];
+      System.arraycopy(key, 0, k, 0, shared);
+      System.arraycopy(file, p, k, shared, nonShared);
+      byte[] v = new byte[valueLen];
+      System.arraycopy(file, p + nonShared, v, 0, valueLen);
+      key = k;
+      out.put(new String(k, StandardCharsets.UTF_8), v);
+      r.skipBytes(nonShared + valueLen);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.x2s.teachers.tf;
 
+import dev.x2s.teachers.proto.ProtoReader;
 import dev.x2s.teachers.weights.Tensor;
 import dev.x2s.teachers.weights.WeightsException;
 import java.io.IOException;
@@ -55,18 +56,14 @@ public final class TensorBundleReader {
     }
     int numShards = 1;
     int endianness = 0;
-    try {
-      ProtoReader r = new ProtoReader(header);
-      while (r.hasMore()) {
-        int tag = r.readTag();
-        switch (tag >>> 3) {
-          case 1 -> numShards = (int) r.readVarint();
-          case 2 -> endianness = (int) r.readVarint();
-          default -> r.skip(tag & 7);
-        }
+    ProtoReader r = new ProtoReader(src + " [bundle header]", header);
+    while (r.hasMore()) {
+      int tag = r.readKey();
+      switch (tag >>> 3) {
+        case 1 -> numShards = (int) r.readVarint();
+        case 2 -> endianness = (int) r.readVarint();
+        default -> r.skip(tag);
       }
-    } catch (IllegalArgumentException e) {
-      throw new WeightsException(src, "bad bundle header: " + e.getMessage(), e);
     }
     if (numShards < 1) {
       throw new WeightsException(src, "bundle header says " + numShards + " shards");
@@ -81,12 +78,8 @@ public final class TensorBundleReader {
       if (e.getKey().isEmpty()) {
         continue;
       }
-      BundleEntry be;
-      try {
-        be = BundleEntry.parse(e.getKey(), e.getValue());
-      } catch (IllegalArgumentException ex) {
-        throw new WeightsException(src, "bad entry for tensor " + e.getKey() + ": " + ex.getMessage(), ex);
-      }
+      BundleEntry be = BundleEntry.parse(e.getKey(),
+          new ProtoReader(src + " [entry of tensor " + e.getKey() + "]", e.getValue()));
       if (be.shardId() < 0 || be.shardId() >= numShards) {
         throw new WeightsException(src, "tensor " + be.name() + " in shard " + be.shardId() + " of " + numShards);
       }

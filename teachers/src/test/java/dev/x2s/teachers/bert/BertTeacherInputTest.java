@@ -25,6 +25,22 @@ class BertTeacherInputTest {
         enc, new WordPieceTokenizer(VOCAB, true), overlap);
   }
 
+  /** The states say how many pieces each word had: the same pieces {@code pieces()} shows. */
+  @Test
+  void statesCarryEachWordsPieceCount() {
+    try (BertTeacher t = tiny(6)) {
+      List<String> words = List.of("cx", "a", "dxxx", "zzz", "B");
+      WordStates ws = t.encode(List.of(words), 1, PiecePooling.MEAN).get(0);
+      List<List<String>> pieces = t.pieces(words);
+      assertEquals(List.of(List.of("c", "##x"), List.of("a"), List.of("d", "##x", "##x", "##x"), List.of("[UNK]"),
+          List.of("b")), pieces);
+      for (int w = 0; w < words.size(); w++) {
+        assertEquals(pieces.get(w).size(), ws.pieceCount(w), words.get(w));
+      }
+      assertEquals(9, t.tokenize(words).pieces());
+    }
+  }
+
   @Test
   void sentenceLongerThanTheWindowTakesEachPieceFromItsOwnerWindow() {
     try (BertTeacher t = tiny(6)) {

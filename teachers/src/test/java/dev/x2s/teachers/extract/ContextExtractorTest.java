@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.x2s.corpus.Sentence;
 import dev.x2s.jobs.Progress;
 import dev.x2s.teachers.PiecePooling;
+import dev.x2s.teachers.TokenizedSentence;
 import dev.x2s.teachers.WordStates;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -183,14 +184,28 @@ class ContextExtractorTest {
     assertEquals(5, st.windows());
   }
 
+  /** The pieces that measure a sentence are the pieces encoded: one tokenisation per sentence. */
   @Test
-  void wordLengthMeasureDoesNotAskForPieces() {
-    List<Sentence> sentences = corpus(100, 10, SEED + 4);
-    FakeTeacher t = new FakeTeacher();
-    ExtractionOptions o = ExtractionOptions.defaults(0).withLengthMeasure(LengthMeasure.WORDS);
-    ExtractionStats st = new ContextExtractor(t, o).run(sentences.iterator(), (s, ws) -> { }, null);
-    assertEquals(0, t.piecesCalls);
-    assertEquals(sentences.stream().mapToLong(Sentence::size).sum(), st.length());
+  void everySentenceIsTokenisedOnceWhateverTheLengthMeasure() {
+    List<Sentence> sentences = corpus(300, 10, SEED + 4);
+    for (LengthMeasure m : LengthMeasure.values()) {
+      FakeTeacher t = new FakeTeacher();
+      ExtractionOptions o = ExtractionOptions.defaults(0).withLengthMeasure(m).withBatch(8, 64);
+      List<Integer> pieces = new ArrayList<>();
+      ExtractionStats st = new ContextExtractor(t, o).run(sentences.iterator(), (s, ws) -> {
+        for (int w = 0; w < s.size(); w++) {
+          pieces.add(ws.pieceCount(w));
+        }
+      }, null);
+      java.util.Map<List<String>, Integer> expected = new java.util.HashMap<>();
+      sentences.forEach(s -> expected.merge(s.words(), 1, Integer::sum));
+      assertEquals(expected, t.tokenized, m.name());
+      assertEquals(0, t.piecesCalls, m.name());
+      assertEquals(sentences.stream().flatMap(s -> s.words().stream()).map(FakeTeacher::pieceCount).toList(),
+          pieces, m.name());
+      assertEquals(sentences.stream().mapToLong(m == LengthMeasure.WORDS ? Sentence::size
+          : ContextExtractorTest::pieces).sum(), st.length(), m.name());
+    }
   }
 
   @Test
@@ -229,8 +244,8 @@ class ContextExtractorTest {
   void badTeacherOutputNamesTheSentence() {
     FakeTeacher wrong = new FakeTeacher() {
       @Override
-      public List<WordStates> encode(List<List<String>> s, int maxLayer, PiecePooling pooling) {
-        List<WordStates> out = new ArrayList<>(super.encode(s, maxLayer, pooling));
+      public List<WordStates> encodeTokenized(List<TokenizedSentence> s, int maxLayer, PiecePooling pooling) {
+        List<WordStates> out = new ArrayList<>(super.encodeTokenized(s, maxLayer, pooling));
         out.set(0, new WordStates(maxLayer + 1, 1, DIM, new float[(maxLayer + 1) * DIM]));
         return out;
       }
@@ -239,6 +254,25 @@ class ContextExtractorTest {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> new ContextExtractor(wrong, ExtractionOptions.defaults(1)).run(s.iterator(), (x, ws) -> { }, null));
     assertTrue(e.getMessage().contains("sentence 41"), e.getMessage());
+  }
+
+  @Test
+  void piecesCountsThatDisagreeWithTheTokenisationAreRefused() {
+    FakeTeacher wrong = new FakeTeacher() {
+      @Override
+      public List<WordStates> encodeTokenized(List<TokenizedSentence> s, int maxLayer, PiecePooling pooling) {
+        List<WordStates> out = new ArrayList<>();
+        for (WordStates ws : super.encodeTokenized(s, maxLayer, pooling)) {
+          out.add(new WordStates(ws.layers(), ws.words(), ws.dim(), ws.data())); // one piece a word
+        }
+        return out;
+      }
+    };
+    List<Sentence> s = List.of(new Sentence(7, List.of("a", "abcdefg")));
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> new ContextExtractor(wrong, ExtractionOptions.defaults(1)).run(s.iterator(), (x, ws) -> { }, null));
+    assertEquals("teacher fake returned word 1 of sentence 7 as pooled from 1 pieces, but tokenised it into 3",
+        e.getMessage());
   }
 
   @Test

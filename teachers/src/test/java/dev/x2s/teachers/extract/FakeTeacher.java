@@ -3,18 +3,21 @@ package dev.x2s.teachers.extract;
 import dev.x2s.teachers.PiecePooling;
 import dev.x2s.teachers.Teacher;
 import dev.x2s.teachers.TeacherInfo;
+import dev.x2s.teachers.TokenizedSentence;
 import dev.x2s.teachers.WordStates;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A deterministic teacher for tests: word {@code w} at position {@code p}, layer {@code l}, component
- * {@code k} gets {@link #value}; pieces are 3-character chunks of the word. Records every batch.
+ * {@code k} gets {@link #value}; pieces are 3-character chunks of the word. Records every batch and
+ * counts how often each sentence is tokenised.
  */
 class FakeTeacher implements Teacher {
   static final int LAYERS = 4;
   static final int DIM = 3;
   final List<List<List<String>>> batches = new ArrayList<>();
+  final java.util.Map<List<String>, Integer> tokenized = new java.util.HashMap<>();
   int piecesCalls;
 
   /** Exact in float: below 2^24. */
@@ -29,13 +32,25 @@ class FakeTeacher implements Teacher {
   }
 
   @Override
-  public List<WordStates> encode(List<List<String>> sentences, int maxLayer, PiecePooling pooling) {
-    batches.add(List.copyOf(sentences));
-    List<WordStates> out = new ArrayList<>();
-    for (List<String> s : sentences) {
-      if (s.isEmpty()) {
-        throw new IllegalArgumentException("empty sentence");
+  public TokenizedSentence tokenize(List<String> words) {
+    tokenized.merge(words, 1, Integer::sum);
+    int[] counts = words.stream().mapToInt(FakeTeacher::pieceCount).toArray();
+    int n = java.util.Arrays.stream(counts).sum();
+    int[] wordOf = new int[n];
+    for (int w = 0, p = 0; w < counts.length; w++) {
+      for (int k = 0; k < counts[w]; k++) {
+        wordOf[p++] = w;
       }
+    }
+    return new TokenizedSentence(words, new int[n], wordOf);
+  }
+
+  @Override
+  public List<WordStates> encodeTokenized(List<TokenizedSentence> sentences, int maxLayer, PiecePooling pooling) {
+    batches.add(sentences.stream().map(TokenizedSentence::words).toList());
+    List<WordStates> out = new ArrayList<>();
+    for (TokenizedSentence t : sentences) {
+      List<String> s = t.words();
       int layers = maxLayer + 1;
       float[] data = new float[layers * s.size() * DIM];
       for (int l = 0; l < layers; l++) {
@@ -45,7 +60,7 @@ class FakeTeacher implements Teacher {
           }
         }
       }
-      out.add(new WordStates(layers, s.size(), DIM, data));
+      out.add(new WordStates(layers, s.size(), DIM, data, t.pieceCounts()));
     }
     return out;
   }

@@ -12,6 +12,7 @@ import dev.x2s.teachers.PiecePooler;
 import dev.x2s.teachers.PiecePooling;
 import dev.x2s.teachers.PieceWindows;
 import dev.x2s.teachers.TeacherInfo;
+import dev.x2s.teachers.TokenizedSentence;
 import dev.x2s.teachers.WordStates;
 import dev.x2s.teachers.weights.Tensor;
 import java.io.IOException;
@@ -68,7 +69,7 @@ class Gpt2TeacherTest {
   void wordsToPieces() {
     assertEquals(List.of(List.of("Hello"), List.of("Ġworld")), teacher.pieces(List.of("Hello", "world")));
     List<String> words = List.of("Hello", "world", "don't", "👋", "indivisible", "3.14");
-    WordPieceIds wp = teacher.wordPieces().map(words);
+    TokenizedSentence wp = teacher.wordPieces().map(words);
     assertArrayEquals(new int[] {15496, 995}, Arrays.copyOf(wp.ids(), 2));
     // pieces of space-joined words are exactly the encoding of the joined sentence
     assertArrayEquals(bpe.encode(String.join(" ", words)), wp.ids());
@@ -80,16 +81,16 @@ class Gpt2TeacherTest {
         assertEquals(w, wp.wordOfPiece()[o++]);
       }
     }
-    assertEquals(o, wp.length());
+    assertEquals(o, wp.pieces());
     assertThrows(IllegalArgumentException.class, () -> teacher.wordPieces().map(List.of("a", "")));
     assertThrows(IllegalArgumentException.class, () -> teacher.wordPieces().map(List.of()));
   }
 
   /** Expected word states: the encoder on the sentence alone, pooled. */
   private static WordStates expected(List<String> words, int maxLayer, PiecePooling pooling) {
-    WordPieceIds wp = teacher.wordPieces().map(words);
+    TokenizedSentence wp = teacher.wordPieces().map(words);
     float[] states = direct.forward(new int[][] {wp.ids()}, maxLayer)[0];
-    return PiecePooler.pool(states, maxLayer + 1, wp.length(), CFG.hidden(), wp.wordOfPiece(), wp.words(), pooling);
+    return PiecePooler.pool(states, maxLayer + 1, CFG.hidden(), wp, pooling);
   }
 
   @Test
@@ -105,6 +106,10 @@ class Gpt2TeacherTest {
         WordStates want = expected(batch.get(s), 2, pooling);
         assertEquals(3, got.get(s).layers());
         assertEquals(batch.get(s).size(), got.get(s).words());
+        List<List<String>> pieces = teacher.pieces(batch.get(s));
+        for (int w = 0; w < pieces.size(); w++) {
+          assertEquals(pieces.get(w).size(), got.get(s).pieceCount(w), batch.get(s).get(w));
+        }
         assertClose(want.data(), got.get(s).data(), 1e-5, pooling + " sentence " + s);
       }
     }
@@ -141,8 +146,8 @@ class Gpt2TeacherTest {
     for (int i = 0; i < 100; i++) {
       words.add(SINGLE_PIECE_WORDS.get((i * 7) % SINGLE_PIECE_WORDS.size()));
     }
-    WordPieceIds wp = teacher.wordPieces().map(words);
-    assertEquals(100, wp.length(), "each test word must be one piece");
+    TokenizedSentence wp = teacher.wordPieces().map(words);
+    assertEquals(100, wp.pieces(), "each test word must be one piece");
     WordStates got = teacher.encode(List.of(words), 2, PiecePooling.FIRST).get(0);
     assertEquals(100, got.words());
 
@@ -185,18 +190,18 @@ class Gpt2TeacherTest {
     try (Gpt2Teacher withBos = new Gpt2Teacher("r", "r", CFG, weights, bpe, new Gpt2Teacher.Options(true, -1, 8192))) {
       assertEquals(31, withBos.capacity());
       List<String> words = List.of("Hello", "world", "again");
-      WordPieceIds wp = withBos.wordPieces().map(words);
-      int[] ids = new int[wp.length() + 1];
+      TokenizedSentence wp = withBos.wordPieces().map(words);
+      int[] ids = new int[wp.pieces() + 1];
       ids[0] = 50256;
-      System.arraycopy(wp.ids(), 0, ids, 1, wp.length());
+      System.arraycopy(wp.ids(), 0, ids, 1, wp.pieces());
       float[] states = direct.forward(new int[][] {ids}, 2)[0];
       int dim = CFG.hidden();
-      int n = wp.length();
+      int n = wp.pieces();
       float[] dropped = new float[3 * n * dim];
       for (int l = 0; l < 3; l++) {
         System.arraycopy(states, (l * (n + 1) + 1) * dim, dropped, l * n * dim, n * dim);
       }
-      WordStates want = PiecePooler.pool(dropped, 3, n, dim, wp.wordOfPiece(), wp.words(), PiecePooling.MEAN);
+      WordStates want = PiecePooler.pool(dropped, 3, dim, wp, PiecePooling.MEAN);
       WordStates got = withBos.encode(List.of(words), 2, PiecePooling.MEAN).get(0);
       assertClose(want.data(), got.data(), 1e-5, "with BOS");
       WordStates noBos = teacher.encode(List.of(words), 2, PiecePooling.MEAN).get(0);
@@ -208,7 +213,7 @@ class Gpt2TeacherTest {
         longWords.add(SINGLE_PIECE_WORDS.get(i % SINGLE_PIECE_WORDS.size()));
       }
       WordStates longGot = withBos.encode(List.of(longWords), 2, PiecePooling.FIRST).get(0);
-      WordPieceIds lwp = withBos.wordPieces().map(longWords);
+      TokenizedSentence lwp = withBos.wordPieces().map(longWords);
       int[] first = new int[32];
       first[0] = 50256;
       System.arraycopy(lwp.ids(), 0, first, 1, 31);

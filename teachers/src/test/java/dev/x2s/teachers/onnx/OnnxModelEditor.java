@@ -1,5 +1,6 @@
 package dev.x2s.teachers.onnx;
 
+import dev.x2s.teachers.proto.ProtoReader;
 import java.nio.ByteBuffer;
 import java.util.List;
 

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.x2s.jobs.fetch.ArtifactFetchException;
 import dev.x2s.teachers.TeacherInfo;
-import dev.x2s.teachers.weights.WeightsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ class OnnxModelResolverTest {
     assertTrue(fakeMvn.toFile().setExecutable(true));
     OnnxTeacherSpec missing = new OnnxTeacherSpec("nope", "dev.x2s.test", "no-such-model",
         "0.0.1", "m.onnx", "t.json");
-    WeightsException e = assertThrows(WeightsException.class,
+    ArtifactFetchException e = assertThrows(ArtifactFetchException.class,
         () -> new OnnxModelResolver(dir.resolve("repo"), fakeMvn.toString()).jar(missing));
     assertEquals("dev.x2s.test:no-such-model:0.0.1: mvn dependency:get failed (exit 3): could not"
         + " resolve -Dartifact=dev.x2s.test:no-such-model:0.0.1\n", e.getMessage());
@@ -63,7 +63,7 @@ class OnnxModelResolverTest {
   void aFetchThatLeavesNoJarIsAnError(@TempDir Path dir) {
     OnnxTeacherSpec missing = new OnnxTeacherSpec("nope", "dev.x2s.test", "no-such-model",
         "0.0.1", "m.onnx", "t.json");
-    WeightsException e = assertThrows(WeightsException.class,
+    ArtifactFetchException e = assertThrows(ArtifactFetchException.class,
         () -> new OnnxModelResolver(dir.resolve("repo"), "true").jar(missing));
     assertTrue(e.getMessage().contains("succeeded but"), e.getMessage());
   }

@@ -1,4 +1,4 @@
-package dev.x2s.teachers.onnx;
+package dev.x2s.teachers.proto;
 
 import dev.x2s.teachers.weights.WeightsException;
 import java.nio.ByteBuffer;
@@ -7,23 +7,36 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A cursor over protobuf wire-format bytes (varints, fixed32/64, length-delimited fields). Nested
- * messages are read by child cursors over the same buffer, so byte payloads (ONNX {@code raw_data}) are
- * slices, never copies. Every error names the source and the absolute byte offset.
+ * A cursor over protobuf wire-format bytes (varints, fixed32/64, length-delimited fields), enough for
+ * the few message types x2s reads (ONNX models, TF tensor-bundle index entries). Nested messages are
+ * read by child cursors over the same buffer, so byte payloads (ONNX {@code raw_data}) are slices, never
+ * copies. Every error is a {@link WeightsException} naming the source and the byte offset within the
+ * buffer given to the constructor (the file, when the caller passes the whole file).
  */
-final class ProtoReader {
-  static final int VARINT = 0;
-  static final int FIXED64 = 1;
-  static final int LEN = 2;
-  static final int FIXED32 = 5;
+public final class ProtoReader {
+  public static final int VARINT = 0;
+  public static final int FIXED64 = 1;
+  public static final int LEN = 2;
+  public static final int FIXED32 = 5;
 
   private final String source;
   private final ByteBuffer buf;
   private int pos;
   private final int limit;
 
-  ProtoReader(String source, ByteBuffer buf) {
+  /** A cursor over all of {@code buf} (from index 0 to its limit). */
+  public ProtoReader(String source, ByteBuffer buf) {
     this(source, buf, 0, buf.limit());
+  }
+
+  /** A cursor over all of {@code bytes}. */
+  public ProtoReader(String source, byte[] bytes) {
+    this(source, bytes, 0, bytes.length);
+  }
+
+  /** A cursor over {@code bytes[start, end)}; offsets in errors count from {@code bytes[0]}. */
+  public ProtoReader(String source, byte[] bytes, int start, int end) {
+    this(source, ByteBuffer.wrap(bytes), checkRange(start, end, bytes.length), end);
   }
 
   private ProtoReader(String source, ByteBuffer buf, int pos, int limit) {
@@ -33,21 +46,28 @@ final class ProtoReader {
     this.limit = limit;
   }
 
-  String source() {
+  private static int checkRange(int start, int end, int length) {
+    if (start < 0 || end > length || start > end) {
+      throw new IllegalArgumentException("bad range " + start + ".." + end + " of " + length + " bytes");
+    }
+    return start;
+  }
+
+  public String source() {
     return source;
   }
 
-  /** Absolute byte offset of the cursor in the file. */
-  int offset() {
+  /** Byte offset of the cursor in the underlying buffer. */
+  public int offset() {
     return pos;
   }
 
-  boolean hasMore() {
+  public boolean hasMore() {
     return pos < limit;
   }
 
   /** Reads a field key; {@code key >>> 3} is the field number, {@code key & 7} the wire type. */
-  int readKey() {
+  public int readKey() {
     int at = pos;
     long key = readVarint();
     if (key >>> 3 == 0 || key > Integer.MAX_VALUE) {
@@ -56,7 +76,7 @@ final class ProtoReader {
     return (int) key;
   }
 
-  long readVarint() {
+  public long readVarint() {
     int at = pos;
     long v = 0;
     for (int shift = 0; shift < 64; shift += 7) {
@@ -72,16 +92,26 @@ final class ProtoReader {
     throw error(at, "malformed varint (more than 10 bytes)");
   }
 
-  int readInt32() {
+  public int readInt32() {
     return (int) readVarint();
   }
 
-  float readFloat() {
-    return Float.intBitsToFloat((int) readFixed(4));
+  /** A little-endian fixed32 value. */
+  public int readFixed32() {
+    return (int) readFixed(4);
   }
 
-  double readDouble() {
-    return Double.longBitsToDouble(readFixed(8));
+  /** A little-endian fixed64 value. */
+  public long readFixed64() {
+    return readFixed(8);
+  }
+
+  public float readFloat() {
+    return Float.intBitsToFloat(readFixed32());
+  }
+
+  public double readDouble() {
+    return Double.longBitsToDouble(readFixed64());
   }
 
   private long readFixed(int n) {
@@ -95,14 +125,14 @@ final class ProtoReader {
   }
 
   /** A little-endian slice over the next length-delimited payload. */
-  ByteBuffer readBytes() {
+  public ByteBuffer readBytes() {
     int len = readLength();
     ByteBuffer slice = buf.slice(pos, len).order(ByteOrder.LITTLE_ENDIAN);
     pos += len;
     return slice;
   }
 
-  String readString() {
+  public String readString() {
     int len = readLength();
     byte[] b = new byte[len];
     buf.get(pos, b);
@@ -111,11 +141,20 @@ final class ProtoReader {
   }
 
   /** A cursor over the next length-delimited field, a nested message; this cursor moves past it. */
-  ProtoReader readMessage() {
+  public ProtoReader readMessage() {
     int len = readLength();
     ProtoReader child = new ProtoReader(source, buf, pos, pos + len);
     pos += len;
     return child;
+  }
+
+  /** Moves past {@code n} raw bytes (formats that embed protobuf pieces, like the SSTable blocks). */
+  public void skipBytes(int n) {
+    if (n < 0) {
+      throw error(pos, "negative length " + n);
+    }
+    require(n, n + " bytes");
+    pos += n;
   }
 
   /** Length of a length-delimited field, checked against the enclosing message's bounds. */
@@ -136,7 +175,7 @@ final class ProtoReader {
   }
 
   /** Skips a field of the given wire type whose key was just read. */
-  void skip(int key) {
+  public void skip(int key) {
     int wire = key & 7;
     switch (wire) {
       case VARINT -> readVarint();
@@ -157,7 +196,7 @@ final class ProtoReader {
    * Reads a repeated varint field that may be packed (one LEN field) or not (one value per key), and
    * appends to {@code out}.
    */
-  void readVarints(int key, LongList out) {
+  public void readVarints(int key, LongList out) {
     if ((key & 7) == LEN) {
       ProtoReader packed = readMessage();
       while (packed.hasMore()) {
@@ -170,7 +209,7 @@ final class ProtoReader {
   }
 
   /** As {@link #readVarints} for a repeated float (fixed32) field. */
-  void readFloats(int key, FloatList out) {
+  public void readFloats(int key, FloatList out) {
     if ((key & 7) == LEN) {
       ProtoReader packed = readMessage();
       if ((packed.limit - packed.pos) % 4 != 0) {
@@ -187,7 +226,7 @@ final class ProtoReader {
   }
 
   /** As {@link #readVarints} for a repeated double (fixed64) field. */
-  void readDoubles(int key, FloatList out) {
+  public void readDoubles(int key, FloatList out) {
     if ((key & 7) == LEN) {
       ProtoReader packed = readMessage();
       while (packed.hasMore()) {
@@ -200,50 +239,51 @@ final class ProtoReader {
   }
 
   /** Fails unless the key just read has the given wire type. */
-  void expectWire(int key, int wire) {
+  public void expectWire(int key, int wire) {
     if ((key & 7) != wire) {
       throw error(pos, "field " + (key >>> 3) + " has wire type " + (key & 7) + ", expected " + wire);
     }
   }
 
-  WeightsException error(int at, String message) {
+  /** The error for bad input at byte {@code at}: names the source and the offset. */
+  public WeightsException error(int at, String message) {
     return new WeightsException(source, "byte offset " + at + ": " + message);
   }
 
   /** A growable long array (avoids boxing for large dims / int64 payloads). */
-  static final class LongList {
+  public static final class LongList {
     private long[] a = new long[8];
     private int n;
 
-    void add(long v) {
+    public void add(long v) {
       if (n == a.length) {
         a = Arrays.copyOf(a, n * 2);
       }
       a[n++] = v;
     }
 
-    long[] toArray() {
+    public long[] toArray() {
       return Arrays.copyOf(a, n);
     }
   }
 
   /** A growable float array. */
-  static final class FloatList {
+  public static final class FloatList {
     private float[] a = new float[8];
     private int n;
 
-    void add(float v) {
+    public void add(float v) {
       if (n == a.length) {
         a = Arrays.copyOf(a, n * 2);
       }
       a[n++] = v;
     }
 
-    int size() {
+    public int size() {
       return n;
     }
 
-    float[] toArray() {
+    public float[] toArray() {
       return Arrays.copyOf(a, n);
     }
   }
