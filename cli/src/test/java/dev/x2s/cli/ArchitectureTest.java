@@ -1,6 +1,9 @@
 package dev.x2s.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -12,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layout's rules, checked on the compiled main code of every module (cli sees them all): no package
- * depends on itself through others. Maven already forbids cycles between modules; this catches them
+ * depends on itself through others, and the teacher API knows no model. Maven already forbids cycles between modules; this catches them
  * between packages, where the registry/encoder cycle once hid.
  */
 class ArchitectureTest {
@@ -38,5 +41,17 @@ class ArchitectureTest {
   @Test
   void noPackageCycles() {
     slices().matching("dev.x2s.(**)").should().beFreeOfCycles().check(classes);
+  }
+
+  /** Teacher families plug in through ServiceLoader: the API and the registry never name model code. */
+  @Test
+  void theTeacherApiAndRegistryKnowNoModel() {
+    noClasses().that().resideInAPackage("dev.x2s.teachers")
+        .should().dependOnClassesThat().resideInAPackage("dev.x2s.teachers.*..")
+        .check(classes);
+    noClasses().that().resideInAPackage("dev.x2s.teachers.registry")
+        .should().dependOnClassesThat(resideInAPackage("dev.x2s.teachers.*..")
+            .and(resideOutsideOfPackage("dev.x2s.teachers.registry")))
+        .check(classes);
   }
 }
