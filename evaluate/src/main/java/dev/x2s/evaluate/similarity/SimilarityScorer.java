@@ -4,9 +4,9 @@ import dev.x2s.evaluate.BenchmarkScore;
 import dev.x2s.evaluate.Coverage;
 import dev.x2s.evaluate.Protocol;
 import dev.x2s.evaluate.VectorSpace;
-import dev.x2s.evaluate.Vectors;
 import dev.x2s.evaluate.data.RatedPair;
 import dev.x2s.evaluate.data.SimilarityDataset;
+import dev.x2s.vectors.math.VectorMath;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
 /**
@@ -32,7 +32,7 @@ public final class SimilarityScorer {
       if (a == null || b == null) {
         continue;
       }
-      cos[kept] = Vectors.cosine(a, b);
+      cos[kept] = VectorMath.cosine(a, b);
       gold[kept] = p.rating();
       kept++;
     }
