@@ -16,6 +16,7 @@ import dev.x2s.layerpc.occurrence.RunningSums;
 import dev.x2s.layerpc.occurrence.SamplePlan;
 import dev.x2s.layerpc.occurrence.StoreLayout;
 import dev.x2s.jobs.Progress;
+import dev.x2s.jobs.Sha256;
 import dev.x2s.teachers.Teacher;
 import dev.x2s.teachers.TeacherInfo;
 import dev.x2s.teachers.WordStates;
@@ -604,23 +605,10 @@ public final class LayerPcJob {
       if (o.corpus() != null && Files.isRegularFile(o.corpus())) {
         corpusCache.put("path", o.corpus().toAbsolutePath().normalize().toString());
         corpusCache.put("bytes", Files.size(o.corpus()));
-        corpusCache.put("sha256", sha256(o.corpus()));
+        corpusCache.put("sha256", Sha256.of(o.corpus()));
       }
     }
     return corpusCache;
-  }
-
-  private static String sha256(Path f) throws IOException {
-    try (var in = Files.newInputStream(f)) {
-      var md = java.security.MessageDigest.getInstance("SHA-256");
-      byte[] buf = new byte[1 << 20];
-      for (int r; (r = in.read(buf)) > 0; ) {
-        md.update(buf, 0, r);
-      }
-      return java.util.HexFormat.of().formatHex(md.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private Map<String, Object> optionsMap() {

@@ -8,6 +8,7 @@ import dev.x2s.corpus.SentenceSplitter;
 import dev.x2s.teachers.extract.ContextExtractor;
 import dev.x2s.teachers.extract.ExtractionOptions;
 import dev.x2s.jobs.Progress;
+import dev.x2s.jobs.Sha256;
 import dev.x2s.teachers.Teacher;
 import dev.x2s.teachers.TeacherInfo;
 import dev.x2s.x2static.cache.CacheIdentity;
@@ -15,15 +16,10 @@ import dev.x2s.x2static.cache.CacheManifest;
 import dev.x2s.x2static.cache.ContextCache;
 import dev.x2s.x2static.cache.ContextCacheWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,19 +76,6 @@ public final class ContextBuilder {
     return new CacheIdentity(corpusSha256, config.teacher(), s);
   }
 
-  /** sha256 of a file's bytes, hex. */
-  public static String sha256(Path file) throws IOException {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-      byte[] buf = new byte[1 << 16];
-      while (in.read(buf) >= 0) {
-        // digesting
-      }
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
-  }
-
   static SentenceSplitter.Kind splitterKind(String name) {
     return switch (name.toLowerCase(Locale.ROOT).replace('-', '_')) {
       case "rules" -> SentenceSplitter.Kind.RULES;
@@ -109,7 +92,7 @@ public final class ContextBuilder {
       throw new java.nio.file.NoSuchFileException(corpus.toString(), null, "corpus file not found");
     }
     SentenceSplitter.Kind split = splitterKind(config.splitter());
-    CacheIdentity identity = identity(config, sha256(corpus));
+    CacheIdentity identity = identity(config, Sha256.of(corpus));
     Path root = config.cache() != null ? config.cache() : defaultRoot();
     Path dir = ContextCache.resolve(root, identity);
     ContextCache.State state = ContextCache.state(dir);
