@@ -7,6 +7,7 @@ import dev.x2s.corpus.Sentence;
 import dev.x2s.corpus.SentenceSplitter;
 import dev.x2s.teachers.extract.ContextExtractor;
 import dev.x2s.teachers.extract.ExtractionOptions;
+import dev.x2s.jobs.CacheRoot;
 import dev.x2s.jobs.Progress;
 import dev.x2s.jobs.Sha256;
 import dev.x2s.teachers.Teacher;
@@ -57,9 +58,7 @@ public final class ContextBuilder {
 
   /** The cache root used when none is configured: {@code $X2S_CACHE/contexts} or {@code ~/.cache/x2s/contexts}. */
   public static Path defaultRoot() {
-    String env = System.getenv("X2S_CACHE");
-    Path base = env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "x2s");
-    return base.resolve("contexts");
+    return CacheRoot.get().resolve("contexts");
   }
 
   /** The identity of the cache {@code config} needs for a corpus with this hash. */
