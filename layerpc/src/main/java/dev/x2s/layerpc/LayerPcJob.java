@@ -2,8 +2,7 @@ package dev.x2s.layerpc;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import dev.x2s.corpus.CorpusFormat;
-import dev.x2s.corpus.CorpusReader;
+import dev.x2s.corpus.Casing;
 import dev.x2s.corpus.Sentence;
 import dev.x2s.corpus.SentenceStream;
 import dev.x2s.teachers.extract.ContextExtractor;
@@ -211,8 +210,8 @@ public final class LayerPcJob {
   }
 
   private SentenceStream sentences() throws IOException {
-    return new SentenceStream(CorpusReader.open(o.corpus(), CorpusFormat.AUTO), o.splitter().create(),
-        o.maxSentences(), o.lowercase());
+    return SentenceStream.open(o.corpus(), o.splitter(), o.maxSentences(),
+        o.lowercase() ? Casing.LOWER_WORDS : Casing.KEEP);
   }
 
   private void printDiskUse(StoreLayout layout, List<String> wordList) throws IOException {

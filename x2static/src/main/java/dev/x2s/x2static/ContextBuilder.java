@@ -1,10 +1,10 @@
 package dev.x2s.x2static;
 
-import dev.x2s.corpus.CorpusFormat;
-import dev.x2s.corpus.CorpusReader;
+import dev.x2s.corpus.Casing;
 import dev.x2s.corpus.CorpusStats;
 import dev.x2s.corpus.Sentence;
 import dev.x2s.corpus.SentenceSplitter;
+import dev.x2s.corpus.SentenceStream;
 import dev.x2s.teachers.extract.ContextExtractor;
 import dev.x2s.teachers.extract.ExtractionOptions;
 import dev.x2s.jobs.CacheRoot;
@@ -110,16 +110,17 @@ public final class ContextBuilder {
       int maxLayer = java.util.Arrays.stream(layers).max().orElseThrow();
       try (ContextCacheWriter writer = ContextCacheWriter.open(dir, identity, info.family(), info.numLayers(),
           info.source(), info.dim(), corpus.toString());
-          CorpusReader reader = CorpusReader.open(corpus, CorpusFormat.AUTO)) {
-        run(teacher, layers, maxLayer, writer, reader, split);
+          SentenceStream sentences = SentenceStream.open(corpus, split, config.maxSentences(),
+              config.lowercase() ? Casing.LOWER_TEXT : Casing.KEEP)) {
+        run(teacher, layers, maxLayer, writer, sentences);
         if (writer.sentences() == 0) {
           writer.close();
           if (created) {
             deleteCache(dir);
           }
-          throw new IOException(emptyCorpusMessage(corpus, reader.stats()));
+          throw new IOException(emptyCorpusMessage(corpus, sentences.stats()));
         }
-        writer.finish(corpusSummary(reader.stats(), writer));
+        writer.finish(corpusSummary(sentences.stats(), writer));
       }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
@@ -149,11 +150,11 @@ public final class ContextBuilder {
     return cache;
   }
 
-  private void run(Teacher teacher, int[] layers, int maxLayer, ContextCacheWriter writer, CorpusReader reader,
-      SentenceSplitter.Kind split) throws IOException {
+  private void run(Teacher teacher, int[] layers, int maxLayer, ContextCacheWriter writer, SentenceStream sentences)
+      throws IOException {
     long skip = writer.sentences();
     boolean paragraphs = config.variant() == DistillConfig.Variant.PARAGRAPH;
-    CorpusUnits units = new CorpusUnits(reader, split.create(), paragraphs, config.lowercase(), config.maxSentences());
+    CorpusUnits units = new CorpusUnits(sentences, paragraphs);
     ArrayDeque<CorpusUnits.Unit> queue = new ArrayDeque<>();
     Iterator<Sentence> input = new Iterator<>() {
       private Sentence next;
@@ -243,7 +244,7 @@ public final class ContextBuilder {
     return out;
   }
 
-  /** The reader's line counts with the sentences and words actually cached (the reader counts no sentences). */
+  /** The reader's line counts with the sentences actually cached (a resumed run also reads those already cached). */
   private static String corpusSummary(CorpusStats s, ContextCacheWriter w) {
     return String.format(Locale.ROOT, "lines %,d, documents %,d, paragraphs read %,d, empty lines %,d, bad UTF-8 lines %,d"
         + ", overlong lines %,d; sentences cached %,d", s.lines(), s.documents(), s.paragraphs(), s.emptyLines(),

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.x2s.corpus.CorpusFormat;
-import dev.x2s.corpus.CorpusReader;
+import dev.x2s.corpus.Casing;
 import dev.x2s.corpus.SentenceSplitter;
+import dev.x2s.corpus.SentenceStream;
 import dev.x2s.x2static.cache.CacheException;
 import dev.x2s.x2static.cache.ContextCache;
 import java.io.IOException;
@@ -36,9 +36,8 @@ class ContextCacheTest {
       assertEquals(FakeTeacher.DIM, cache.dim());
       // expected sentences straight from the corpus reader + splitter + tokenizer, lower-cased
       List<String[]> expected = new ArrayList<>();
-      try (CorpusReader reader = CorpusReader.open(corpus, CorpusFormat.AUTO)) {
-        CorpusUnits units = new CorpusUnits(reader, SentenceSplitter.Kind.RULES.create(), false, true, 0);
-        units.forEachRemaining(u -> expected.add(u.words().toArray(new String[0])));
+      try (SentenceStream s = SentenceStream.open(corpus, SentenceSplitter.Kind.RULES, 0, Casing.LOWER_TEXT)) {
+        s.forEachRemaining(u -> expected.add(u.words().toArray(new String[0])));
       }
       assertEquals(expected.size(), cache.size());
       List<String[]> cached = new ArrayList<>();
