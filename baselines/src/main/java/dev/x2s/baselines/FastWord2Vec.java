@@ -2,8 +2,8 @@ package dev.x2s.baselines;
 
 import dev.x2s.corpus.AliasSampler;
 import dev.x2s.corpus.Vocabulary;
-import dev.x2s.vectors.math.Kernels;
 import dev.x2s.vectors.WordVectors;
+import dev.x2s.vectors.math.VectorMath;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Why not DL4J's Word2Vec, which {@link Word2VecBaseline} wraps: in 1.0.0-M2.1 its batched native op
  * fails, and with batch size 1 it ran at ≈ 2.2k words/s here (docs/BASELINES.md) — hours for the shared
- * corpus. This trainer uses the student's SIMD kernels. One thread is reproducible bit for bit; more
- * threads race on shared rows, as word2vec.c does.
+ * corpus. This trainer uses the student's float kernels ({@link VectorMath}). One thread is reproducible
+ * bit for bit; more threads race on shared rows, as word2vec.c does.
  */
 public final class FastWord2Vec {
   private static final float MAX_EXP = 6f;
@@ -66,7 +66,6 @@ public final class FastWord2Vec {
     final float[] keep;
     final AtomicLong processed = new AtomicLong();
     final long total;
-    final Kernels k = Kernels.best();
 
     Run(Vocabulary vocab, int[] tokens, int[] starts, Word2VecOptions o) {
       this.vocab = vocab;
@@ -155,7 +154,7 @@ public final class FastWord2Vec {
                   java.util.Arrays.fill(neu1e, 0f);
                   int l1 = sent[c] * d;
                   negativeSampling(syn0, l1, sent[i], alpha, neu1e, rng);
-                  k.axpy(1f, neu1e, 0, syn0, l1, d);
+                  VectorMath.axpy(1f, neu1e, 0, syn0, l1, d);
                 }
               }
             } else {
@@ -164,7 +163,7 @@ public final class FastWord2Vec {
               int cw = 0;
               for (int c = lo; c <= hi; c++) {
                 if (c != i) {
-                  k.axpy(1f, syn0, sent[c] * d, neu1, 0, d);
+                  VectorMath.axpy(1f, syn0, sent[c] * d, neu1, 0, d);
                   cw++;
                 }
               }
@@ -178,7 +177,7 @@ public final class FastWord2Vec {
               negativeSampling(neu1, 0, sent[i], alpha, neu1e, rng);
               for (int c = lo; c <= hi; c++) {
                 if (c != i) {
-                  k.axpy(1f, neu1e, 0, syn0, sent[c] * d, d);
+                  VectorMath.axpy(1f, neu1e, 0, syn0, sent[c] * d, d);
                 }
               }
             }
@@ -204,7 +203,7 @@ public final class FastWord2Vec {
           label = 0;
         }
         int l2 = t * d;
-        float f = k.dot(h, ho, syn1, l2, d);
+        float f = VectorMath.dot(h, ho, syn1, l2, d);
         float g;
         if (f > MAX_EXP) {
           g = (label - 1) * alpha;
@@ -213,8 +212,8 @@ public final class FastWord2Vec {
         } else {
           g = (float) ((label - 1 / (1 + Math.exp(-f))) * alpha);
         }
-        k.axpy(g, syn1, l2, neu1e, 0, d);
-        k.axpy(g, h, ho, syn1, l2, d);
+        VectorMath.axpy(g, syn1, l2, neu1e, 0, d);
+        VectorMath.axpy(g, h, ho, syn1, l2, d);
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.x2s.data;
 
+import dev.x2s.jobs.CacheRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,11 +74,7 @@ public final class DatasetResolver {
 
   /** {@code $X2S_CACHE/data}, else {@code ~/.cache/x2s/data}. */
   static Path defaultCacheDir(Function<String, String> env) {
-    String root = env.apply("X2S_CACHE");
-    if (root != null && !root.isBlank()) {
-      return Path.of(root).resolve("data");
-    }
-    return Path.of(System.getProperty("user.home"), ".cache", "x2s", "data");
+    return CacheRoot.of(env).resolve("data");
   }
 
   /** The cache directory downloads go to. */

@@ -1,5 +1,6 @@
 package dev.x2s.data;
 
+import dev.x2s.jobs.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

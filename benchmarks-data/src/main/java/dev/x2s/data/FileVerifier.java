@@ -1,7 +1,11 @@
 package dev.x2s.data;
 
+import dev.x2s.jobs.Sha256;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /** Checks a local file against its manifest checksum(s). */
@@ -22,7 +26,9 @@ final class FileVerifier {
     }
     String content;
     try {
-      content = Sha256.ofGzipContent(file);
+      try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
+        content = Sha256.of(in);
+      }
     } catch (ZipException | java.io.EOFException e) {
       content = "not a complete gzip stream (" + e.getMessage() + ")";
     }

@@ -5,6 +5,7 @@ import dev.x2s.corpus.CorpusSentences;
 
 import com.google.gson.GsonBuilder;
 import dev.x2s.jobs.Progress;
+import dev.x2s.jobs.Sha256;
 import dev.x2s.baselines.FastWord2Vec;
 import dev.x2s.baselines.Word2VecBaseline;
 import dev.x2s.baselines.Word2VecOptions;
@@ -18,16 +19,11 @@ import dev.x2s.vectors.VectorFormat;
 import dev.x2s.vectors.WordVectors;
 import dev.x2s.vectors.WriteOptions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -204,7 +200,7 @@ final class BaselineCommand implements Callable<Integer> {
     Map<String, Object> corpusInfo = new LinkedHashMap<>();
     corpusInfo.put("path", corpus.toString());
     corpusInfo.put("bytes", Files.size(corpus));
-    corpusInfo.put("sha256", sha256(corpus));
+    corpusInfo.put("sha256", Sha256.of(corpus));
     corpusInfo.put("maxSentences", maxSentences);
     corpusInfo.put("tokenizer", "dev.x2s.corpus.WordTokenizer, sentence splitter RULES");
     corpusInfo.put("lowercase", lower);
@@ -236,19 +232,6 @@ final class BaselineCommand implements Callable<Integer> {
 
   private static double round(double seconds) {
     return Math.round(seconds * 10) / 10.0;
-  }
-
-  private static String sha256(Path file) throws IOException {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file),
-        MessageDigest.getInstance("SHA-256"))) {
-      byte[] buf = new byte[1 << 16];
-      while (in.read(buf) >= 0) {
-        // digesting
-      }
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The jar a class came from (its name carries the version), or "unknown". */

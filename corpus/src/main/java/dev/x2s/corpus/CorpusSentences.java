@@ -3,30 +3,28 @@ package dev.x2s.corpus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.NoSuchElementException;
 
 /**
- * A corpus file as a re-iterable sequence of sentences split into words by x2s's own reader, sentence
- * splitter and word tokenizer — so baselines see the very words the teachers see — optionally
- * lower-cased. Each iteration reads the file anew (and closes it at the end); the counts of the last
- * complete pass are kept.
+ * A corpus file as a re-iterable sequence of sentences' words, for trainers that take several passes
+ * (the baselines): each iteration is a fresh {@link SentenceStream} with the rule splitter — so baselines
+ * see the very sentences the teachers see — optionally lower-cased word by word ({@link
+ * Casing#LOWER_WORDS}). The counts of the last complete pass are kept.
  */
 public final class CorpusSentences implements Iterable<List<String>> {
   private final Path file;
   private final long maxSentences;
-  private final boolean lower;
+  private final Casing casing;
   private long sentences;
   private long words;
 
-  /** @param maxSentences stop after this many sentences (0 or less: all) */
+  /** @param maxSentences stop after this many sentences; 0 or less: all of them */
   public CorpusSentences(Path file, long maxSentences, boolean lower) {
     this.file = file;
-    this.maxSentences = maxSentences > 0 ? maxSentences : Long.MAX_VALUE;
-    this.lower = lower;
+    this.maxSentences = maxSentences;
+    this.casing = lower ? Casing.LOWER_WORDS : Casing.KEEP;
   }
 
   /** Sentences of the last complete pass. */
@@ -43,8 +41,7 @@ public final class CorpusSentences implements Iterable<List<String>> {
   public Iterator<List<String>> iterator() {
     SentenceStream s;
     try {
-      s = new SentenceStream(CorpusReader.open(file, CorpusFormat.AUTO), SentenceSplitter.Kind.RULES.create(),
-          maxSentences);
+      s = SentenceStream.open(file, SentenceSplitter.Kind.RULES, maxSentences, casing);
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": " + e.getMessage(), e);
     }
@@ -75,15 +72,7 @@ public final class CorpusSentences implements Iterable<List<String>> {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        List<String> w = s.next().words();
-        if (!lower) {
-          return w;
-        }
-        List<String> out = new ArrayList<>(w.size());
-        for (String x : w) {
-          out.add(x.toLowerCase(Locale.ROOT));
-        }
-        return out;
+        return s.next().words();
       }
     };
   }

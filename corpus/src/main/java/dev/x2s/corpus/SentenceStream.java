@@ -3,6 +3,8 @@ package dev.x2s.corpus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -13,39 +15,54 @@ import java.util.stream.StreamSupport;
 
 /**
  * The sentences of a corpus, in file order, each split into words by {@link WordTokenizer}: paragraphs
- * from a {@link CorpusReader}, split by a {@link SentenceSplitter}. Sentences without words are skipped.
- * Memory holds one paragraph's sentences at a time. Not thread-safe; close it to release the file.
+ * from a {@link CorpusReader}, split by a {@link SentenceSplitter}, cased by a {@link Casing}. Sentences
+ * without words are skipped. Every stage that reads a corpus reads it through this class, so they all
+ * see the same sentences with the same ids. Read it sentence by sentence ({@link #next()}) or paragraph
+ * by paragraph ({@link #nextParagraph()}). Memory holds one paragraph's sentences at a time. Not
+ * thread-safe; close it to release the file.
  */
 public final class SentenceStream implements Iterator<Sentence>, AutoCloseable {
   private final CorpusReader reader;
   private final SentenceSplitter splitter;
   private final WordTokenizer tokenizer = new WordTokenizer();
   private final long limit;
+  private final Casing casing;
   private final ArrayDeque<String> pending = new ArrayDeque<>();
   private final CorpusStats stats;
   private Sentence next;
   private long nextId;
-  private final boolean lowercase;
 
   /**
-   * @param limit stop after this many sentences ({@code Long.MAX_VALUE} for all)
+   * @param maxSentences stop after this many sentences; 0 or less: all of them
    */
-  public SentenceStream(CorpusReader reader, SentenceSplitter splitter, long limit) {
-    this(reader, splitter, limit, false);
+  public SentenceStream(CorpusReader reader, SentenceSplitter splitter, long maxSentences) {
+    this(reader, splitter, maxSentences, Casing.KEEP);
   }
 
-  /** @param lowercase lower-case every word (Locale.ROOT) */
-  public SentenceStream(CorpusReader reader, SentenceSplitter splitter, long limit, boolean lowercase) {
+  /**
+   * @param maxSentences stop after this many sentences; 0 or less: all of them
+   */
+  public SentenceStream(CorpusReader reader, SentenceSplitter splitter, long maxSentences, Casing casing) {
     this.reader = reader;
     this.splitter = splitter;
-    this.limit = limit;
-    this.lowercase = lowercase;
+    this.limit = maxSentences > 0 ? maxSentences : Long.MAX_VALUE;
+    this.casing = casing;
     this.stats = reader.stats();
   }
 
-  /** Opens {@code file} with format detection and the given splitter. */
+  /** All sentences of {@code file} (format detected), as written. */
   public static SentenceStream open(Path file, SentenceSplitter.Kind split) throws IOException {
-    return new SentenceStream(CorpusReader.open(file, CorpusFormat.AUTO), split.create(), Long.MAX_VALUE);
+    return open(file, split, 0, Casing.KEEP);
+  }
+
+  /**
+   * The sentences of {@code file} (format detected).
+   *
+   * @param maxSentences stop after this many sentences; 0 or less: all of them
+   */
+  public static SentenceStream open(Path file, SentenceSplitter.Kind split, long maxSentences, Casing casing)
+      throws IOException {
+    return new SentenceStream(CorpusReader.open(file, CorpusFormat.AUTO), split.create(), maxSentences, casing);
   }
 
   /** Shared with the reader: lines, paragraphs, sentences, words. */
@@ -67,17 +84,43 @@ public final class SentenceStream implements Iterator<Sentence>, AutoCloseable {
         pending.addAll(splitter.split(reader.next().text()));
         continue;
       }
-      List<String> words = tokenizer.tokenize(pending.poll());
-      if (lowercase) {
-        words.replaceAll(w -> w.toLowerCase(java.util.Locale.ROOT));
-      }
-      if (!words.isEmpty()) {
-        next = new Sentence(nextId++, java.util.Collections.unmodifiableList(words));
-        stats.sentences++;
-        stats.words += words.size();
-      }
+      next = tokenizePending();
     }
     return next != null;
+  }
+
+  /**
+   * The sentences of the next paragraph that has any, in order (cut short when the limit falls inside
+   * it); empty at the end. Call it at paragraph boundaries only, i.e. not after a {@link #next()} that
+   * left sentences of a paragraph unread.
+   */
+  public List<Sentence> nextParagraph() {
+    if (next != null || !pending.isEmpty()) {
+      throw new IllegalStateException("nextParagraph() inside a paragraph (after next() or hasNext())");
+    }
+    List<Sentence> out = new ArrayList<>();
+    while (out.isEmpty() && nextId < limit && reader.hasNext()) {
+      pending.addAll(splitter.split(reader.next().text()));
+      while (!pending.isEmpty() && nextId < limit) {
+        Sentence s = tokenizePending();
+        if (s != null) {
+          out.add(s);
+        }
+      }
+      pending.clear(); // only left over when the limit cut the paragraph
+    }
+    return out;
+  }
+
+  /** The next pending sentence as a {@link Sentence}, or null when it has no words. */
+  private Sentence tokenizePending() {
+    List<String> words = casing.words(tokenizer, pending.poll());
+    if (words.isEmpty()) {
+      return null;
+    }
+    stats.sentences++;
+    stats.words += words.size();
+    return new Sentence(nextId++, Collections.unmodifiableList(words));
   }
 
   @Override

@@ -13,9 +13,18 @@ import org.junit.jupiter.api.Test;
 
 class SentenceStreamTest {
   static SentenceStream stream(String text, SentenceSplitter.Kind kind, long limit) throws IOException {
+    return stream(text, kind, limit, Casing.KEEP);
+  }
+
+  static SentenceStream stream(String text, SentenceSplitter.Kind kind, long limit, Casing casing)
+      throws IOException {
     CorpusReader r = CorpusReader.open(new ByteArrayInputStream(text.getBytes(UTF_8)), "s.txt",
         CorpusFormat.AUTO, new CorpusStats(), CorpusReader.DEFAULT_MAX_LINE_BYTES);
-    return new SentenceStream(r, kind.create(), limit);
+    return new SentenceStream(r, kind.create(), limit, casing);
+  }
+
+  static List<List<String>> words(SentenceStream s) {
+    return s.stream().map(Sentence::words).toList();
   }
 
   @Test
@@ -66,6 +75,64 @@ class SentenceStreamTest {
           + " specific institutions based on non-hierarchical free associations .").split(" ")), first.words());
       assertEquals(List.of("Anarchism", "holds", "the", "state", "to", "be", "undesirable", ",", "unnecessary", ",",
           "or", "harmful", "."), s.next().words());
+    }
+  }
+
+  @Test
+  void aLimitOfZeroOrLessMeansAll() throws IOException {
+    for (long limit : new long[] {0, -1, Long.MAX_VALUE}) {
+      try (SentenceStream s = stream("One. Two. Three.\nFour.\n", SentenceSplitter.Kind.RULES, limit)) {
+        assertEquals(4, s.stream().count(), "limit " + limit);
+      }
+    }
+  }
+
+  @Test
+  void theTwoLowerCasingsDifferWhereTheTokenizerReadsCase() throws IOException {
+    String text = "AT&T hired J. Smith.\n";
+    try (SentenceStream s = stream(text, SentenceSplitter.Kind.NONE, 0, Casing.KEEP)) {
+      assertEquals(List.of(List.of("AT&T", "hired", "J.", "Smith", ".")), words(s));
+    }
+    try (SentenceStream s = stream(text, SentenceSplitter.Kind.NONE, 0, Casing.LOWER_WORDS)) {
+      assertEquals(List.of(List.of("at&t", "hired", "j.", "smith", ".")), words(s));
+    }
+    try (SentenceStream s = stream(text, SentenceSplitter.Kind.NONE, 0, Casing.LOWER_TEXT)) {
+      assertEquals(List.of(List.of("at", "&", "t", "hired", "j", ".", "smith", ".")), words(s));
+    }
+  }
+
+  @Test
+  void paragraphsGroupTheirSentencesAndTheLimitCutsTheLastOne() throws IOException {
+    // paragraph 2 has no words at all and is skipped; the limit of 4 falls inside paragraph 3
+    String text = "One. Two.\n\u200B\nThree. Four. Five.\nSix.\n";
+    try (SentenceStream s = stream(text, SentenceSplitter.Kind.RULES, 4)) {
+      List<Sentence> p = s.nextParagraph();
+      assertEquals(List.of(0L, 1L), p.stream().map(Sentence::id).toList());
+      assertEquals(List.of("Two", "."), p.get(1).words());
+      p = s.nextParagraph();
+      assertEquals(List.of(2L, 3L), p.stream().map(Sentence::id).toList());
+      assertEquals(List.of("Four", "."), p.get(1).words());
+      assertEquals(List.of(), s.nextParagraph());
+      assertEquals(false, s.hasNext());
+    }
+    // the same sentences as reading one by one
+    try (SentenceStream a = stream(text, SentenceSplitter.Kind.RULES, 0);
+        SentenceStream b = stream(text, SentenceSplitter.Kind.RULES, 0)) {
+      List<Sentence> grouped = new java.util.ArrayList<>();
+      for (List<Sentence> p; !(p = a.nextParagraph()).isEmpty(); ) {
+        grouped.addAll(p);
+      }
+      assertEquals(b.stream().toList(), grouped);
+      assertEquals(b.stats().sentences(), a.stats().sentences());
+      assertEquals(b.stats().paragraphs(), a.stats().paragraphs());
+    }
+  }
+
+  @Test
+  void paragraphsCannotBeReadFromTheMiddleOfOne() throws IOException {
+    try (SentenceStream s = stream("One. Two.\n", SentenceSplitter.Kind.RULES, 0)) {
+      s.next();
+      assertThrows(IllegalStateException.class, s::nextParagraph);
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.x2s.evaluate;
 
 import dev.x2s.evaluate.scoring.Coverage;
-import dev.x2s.evaluate.scoring.Vectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -2,8 +2,7 @@ package dev.x2s.layerpc;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import dev.x2s.corpus.CorpusFormat;
-import dev.x2s.corpus.CorpusReader;
+import dev.x2s.corpus.Casing;
 import dev.x2s.corpus.Sentence;
 import dev.x2s.corpus.SentenceStream;
 import dev.x2s.teachers.extract.ContextExtractor;
@@ -16,6 +15,7 @@ import dev.x2s.layerpc.occurrence.RunningSums;
 import dev.x2s.layerpc.occurrence.SamplePlan;
 import dev.x2s.layerpc.occurrence.StoreLayout;
 import dev.x2s.jobs.Progress;
+import dev.x2s.jobs.Sha256;
 import dev.x2s.teachers.Teacher;
 import dev.x2s.teachers.TeacherInfo;
 import dev.x2s.teachers.WordStates;
@@ -211,8 +211,8 @@ public final class LayerPcJob {
   }
 
   private SentenceStream sentences() throws IOException {
-    return new SentenceStream(CorpusReader.open(o.corpus(), CorpusFormat.AUTO), o.splitter().create(),
-        o.maxSentences(), o.lowercase());
+    return SentenceStream.open(o.corpus(), o.splitter(), o.maxSentences(),
+        o.lowercase() ? Casing.LOWER_WORDS : Casing.KEEP);
   }
 
   private void printDiskUse(StoreLayout layout, List<String> wordList) throws IOException {
@@ -612,23 +612,10 @@ public final class LayerPcJob {
       if (o.corpus() != null && Files.isRegularFile(o.corpus())) {
         corpusCache.put("path", o.corpus().toAbsolutePath().normalize().toString());
         corpusCache.put("bytes", Files.size(o.corpus()));
-        corpusCache.put("sha256", sha256(o.corpus()));
+        corpusCache.put("sha256", Sha256.of(o.corpus()));
       }
     }
     return corpusCache;
-  }
-
-  private static String sha256(Path f) throws IOException {
-    try (var in = Files.newInputStream(f)) {
-      var md = java.security.MessageDigest.getInstance("SHA-256");
-      byte[] buf = new byte[1 << 20];
-      for (int r; (r = in.read(buf)) > 0; ) {
-        md.update(buf, 0, r);
-      }
-      return java.util.HexFormat.of().formatHex(md.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private Map<String, Object> optionsMap() {

@@ -1,5 +1,6 @@
 package dev.x2s.layerpc;
 
+import dev.x2s.vectors.math.VectorMath;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 
@@ -66,11 +67,11 @@ public final class PrincipalComponent {
         v[d] += u[i] * rows[i][d];
       }
     }
-    double norm = Math.sqrt(dot(v, v));
+    double norm = VectorMath.norm(v);
     if (!(norm > 0)) {
       return null;
     }
-    double sign = Math.signum(dot(v, mean));
+    double sign = Math.signum(VectorMath.dot(v, mean));
     if (sign == 0) {
       sign = 1;
       for (double c : v) {
@@ -168,7 +169,7 @@ public final class PrincipalComponent {
   }
 
   private static boolean normalize(double[] a) {
-    double s = Math.sqrt(dot(a, a));
+    double s = VectorMath.norm(a);
     if (!(s > 0)) {
       return false;
     }
@@ -176,13 +177,5 @@ public final class PrincipalComponent {
       a[i] /= s;
     }
     return true;
-  }
-
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
   }
 }

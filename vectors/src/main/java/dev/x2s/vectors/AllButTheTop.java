@@ -1,5 +1,6 @@
 package dev.x2s.vectors;
 
+import dev.x2s.vectors.math.VectorMath;
 import java.util.stream.IntStream;
 
 /**
@@ -53,10 +54,7 @@ public final class AllButTheTop {
                 y[k] = m[o + k] - mean[k];
               }
               for (double[] ui : u) {
-                double dot = 0;
-                for (int k = 0; k < dim; k++) {
-                  dot += ui[k] * y[k];
-                }
+                double dot = VectorMath.dot(ui, y);
                 for (int k = 0; k < dim; k++) {
                   y[k] -= dot * ui[k];
                 }

@@ -1,5 +1,6 @@
 package dev.x2s.vectors;
 
+import dev.x2s.vectors.math.VectorMath;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -82,7 +83,7 @@ public final class NearestNeighbors {
     for (int q0 = 0; q0 < count; q0 += block) {
       int b = Math.min(block, count - q0);
       for (int q = 0; q < b; q++) {
-        normalise(queries, (q0 + q) * dim, unit, q * dim, dim);
+        VectorMath.normalize(queries, (q0 + q) * dim, unit, q * dim, dim);
       }
       index.scores(unit, b, scores);
       final int start = q0;
@@ -95,17 +96,6 @@ public final class NearestNeighbors {
               });
     }
     return result;
-  }
-
-  private static void normalise(float[] src, int so, float[] dst, int d0, int dim) {
-    double s = 0;
-    for (int k = 0; k < dim; k++) {
-      s += (double) src[so + k] * src[so + k];
-    }
-    float inv = s > 0 ? (float) (1 / Math.sqrt(s)) : 0f;
-    for (int k = 0; k < dim; k++) {
-      dst[d0 + k] = src[so + k] * inv;
-    }
   }
 
   /** Top-k of {@code scores[off, off+n)} with a min-heap on (score, -row). */

@@ -1,5 +1,6 @@
 package dev.x2s.vectors;
 
+import dev.x2s.vectors.math.VectorMath;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -103,21 +104,9 @@ public final class WordVectors {
     return row < 0 ? null : vector(row);
   }
 
-  /** Cosine similarity of two rows (0 when either has zero norm). */
+  /** Cosine similarity of two rows ({@link VectorMath#cosine}: 0 when either is zero). */
   public double cosine(int a, int b) {
-    double dot = 0;
-    double na = 0;
-    double nb = 0;
-    int oa = a * dim;
-    int ob = b * dim;
-    for (int k = 0; k < dim; k++) {
-      double x = matrix[oa + k];
-      double y = matrix[ob + k];
-      dot += x * y;
-      na += x * x;
-      nb += y * y;
-    }
-    return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    return VectorMath.cosine(matrix, a * dim, matrix, b * dim, dim);
   }
 
   /** The mean of all rows (double accumulation). */
@@ -136,21 +125,11 @@ public final class WordVectors {
     return mean;
   }
 
-  /** A copy with every row scaled to unit L2 norm (zero rows stay zero). */
+  /** A copy with every row scaled to unit L2 norm ({@link VectorMath#normalize}; zero rows stay zero). */
   public WordVectors normalized() {
     float[] out = matrix.clone();
     for (int r = 0; r < words.length; r++) {
-      int o = r * dim;
-      double n = 0;
-      for (int k = 0; k < dim; k++) {
-        n += (double) out[o + k] * out[o + k];
-      }
-      if (n > 0) {
-        float inv = (float) (1 / Math.sqrt(n));
-        for (int k = 0; k < dim; k++) {
-          out[o + k] *= inv;
-        }
-      }
+      VectorMath.normalize(out, r * dim, out, r * dim, dim);
     }
     return withMatrix(out);
   }

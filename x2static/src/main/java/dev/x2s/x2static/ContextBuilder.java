@@ -1,13 +1,15 @@
 package dev.x2s.x2static;
 
-import dev.x2s.corpus.CorpusFormat;
-import dev.x2s.corpus.CorpusReader;
+import dev.x2s.corpus.Casing;
 import dev.x2s.corpus.CorpusStats;
 import dev.x2s.corpus.Sentence;
 import dev.x2s.corpus.SentenceSplitter;
+import dev.x2s.corpus.SentenceStream;
 import dev.x2s.teachers.extract.ContextExtractor;
 import dev.x2s.teachers.extract.ExtractionOptions;
+import dev.x2s.jobs.CacheRoot;
 import dev.x2s.jobs.Progress;
+import dev.x2s.jobs.Sha256;
 import dev.x2s.teachers.Teacher;
 import dev.x2s.teachers.TeacherInfo;
 import dev.x2s.x2static.cache.CacheIdentity;
@@ -15,15 +17,10 @@ import dev.x2s.x2static.cache.CacheManifest;
 import dev.x2s.x2static.cache.ContextCache;
 import dev.x2s.x2static.cache.ContextCacheWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,9 +58,7 @@ public final class ContextBuilder {
 
   /** The cache root used when none is configured: {@code $X2S_CACHE/contexts} or {@code ~/.cache/x2s/contexts}. */
   public static Path defaultRoot() {
-    String env = System.getenv("X2S_CACHE");
-    Path base = env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "x2s");
-    return base.resolve("contexts");
+    return CacheRoot.get().resolve("contexts");
   }
 
   /** The identity of the cache {@code config} needs for a corpus with this hash. */
@@ -78,19 +73,6 @@ public final class ContextBuilder {
     s.put("pooling", "piece-mean");
     s.put("exclude_target", Boolean.toString(config.excludeTarget()));
     return new CacheIdentity(corpusSha256, config.teacher(), s);
-  }
-
-  /** sha256 of a file's bytes, hex. */
-  public static String sha256(Path file) throws IOException {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-      byte[] buf = new byte[1 << 16];
-      while (in.read(buf) >= 0) {
-        // digesting
-      }
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
   }
 
   static SentenceSplitter.Kind splitterKind(String name) {
@@ -109,7 +91,7 @@ public final class ContextBuilder {
       throw new java.nio.file.NoSuchFileException(corpus.toString(), null, "corpus file not found");
     }
     SentenceSplitter.Kind split = splitterKind(config.splitter());
-    CacheIdentity identity = identity(config, sha256(corpus));
+    CacheIdentity identity = identity(config, Sha256.of(corpus));
     Path root = config.cache() != null ? config.cache() : defaultRoot();
     Path dir = ContextCache.resolve(root, identity);
     ContextCache.State state = ContextCache.state(dir);
@@ -128,16 +110,17 @@ public final class ContextBuilder {
       int maxLayer = java.util.Arrays.stream(layers).max().orElseThrow();
       try (ContextCacheWriter writer = ContextCacheWriter.open(dir, identity, info.family(), info.numLayers(),
           info.source(), info.dim(), corpus.toString());
-          CorpusReader reader = CorpusReader.open(corpus, CorpusFormat.AUTO)) {
-        run(teacher, layers, maxLayer, writer, reader, split);
+          SentenceStream sentences = SentenceStream.open(corpus, split, config.maxSentences(),
+              config.lowercase() ? Casing.LOWER_TEXT : Casing.KEEP)) {
+        run(teacher, layers, maxLayer, writer, sentences);
         if (writer.sentences() == 0) {
           writer.close();
           if (created) {
             deleteCache(dir);
           }
-          throw new IOException(emptyCorpusMessage(corpus, reader.stats()));
+          throw new IOException(emptyCorpusMessage(corpus, sentences.stats()));
         }
-        writer.finish(corpusSummary(reader.stats(), writer));
+        writer.finish(corpusSummary(sentences.stats(), writer));
       }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
@@ -167,11 +150,11 @@ public final class ContextBuilder {
     return cache;
   }
 
-  private void run(Teacher teacher, int[] layers, int maxLayer, ContextCacheWriter writer, CorpusReader reader,
-      SentenceSplitter.Kind split) throws IOException {
+  private void run(Teacher teacher, int[] layers, int maxLayer, ContextCacheWriter writer, SentenceStream sentences)
+      throws IOException {
     long skip = writer.sentences();
     boolean paragraphs = config.variant() == DistillConfig.Variant.PARAGRAPH;
-    CorpusUnits units = new CorpusUnits(reader, split.create(), paragraphs, config.lowercase(), config.maxSentences());
+    CorpusUnits units = new CorpusUnits(sentences, paragraphs);
     ArrayDeque<CorpusUnits.Unit> queue = new ArrayDeque<>();
     Iterator<Sentence> input = new Iterator<>() {
       private Sentence next;
@@ -260,7 +243,7 @@ public final class ContextBuilder {
     return out;
   }
 
-  /** The reader's line counts with the sentences and words actually cached (the reader counts no sentences). */
+  /** The reader's line counts with the sentences actually cached (a resumed run also reads those already cached). */
   private static String corpusSummary(CorpusStats s, ContextCacheWriter w) {
     return String.format(Locale.ROOT, "lines %,d, documents %,d, paragraphs read %,d, empty lines %,d, bad UTF-8 lines %,d"
         + ", overlong lines %,d; sentences cached %,d", s.lines(), s.documents(), s.paragraphs(), s.emptyLines(),

@@ -1,21 +1,16 @@
 package dev.x2s.x2static;
 
-import dev.x2s.corpus.CorpusReader;
-import dev.x2s.corpus.Paragraph;
-import dev.x2s.corpus.SentenceSplitter;
-import dev.x2s.corpus.WordTokenizer;
-import java.util.ArrayDeque;
+import dev.x2s.corpus.Sentence;
+import dev.x2s.corpus.SentenceStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.NoSuchElementException;
 
 /**
  * The corpus as units the teacher encodes: one sentence each ({@link DistillConfig.Variant#SENTENCE}) or
- * one paragraph each with its sentence boundaries ({@link DistillConfig.Variant#PARAGRAPH}). Words come
- * from x2s's {@link WordTokenizer}, optionally lower-cased; sentences without words are dropped; at most
- * {@code maxSentences} sentences are produced (a paragraph is cut after the last one).
+ * one paragraph each with its sentence boundaries ({@link DistillConfig.Variant#PARAGRAPH}), from a
+ * {@link SentenceStream} (which applies the sentence limit, cutting the last paragraph).
  */
 final class CorpusUnits implements Iterator<CorpusUnits.Unit> {
   /**
@@ -23,74 +18,40 @@ final class CorpusUnits implements Iterator<CorpusUnits.Unit> {
    * @param sentenceLengths word counts of its consecutive sentences
    * @param firstSentence index of its first sentence in the corpus
    */
-  record Unit(List<String> words, int[] sentenceLengths, long firstSentence) {}
+  record Unit(List<String> words, int[] sentenceLengths, long firstSentence) {
+    /** The unit of consecutive {@code sentences} (at least one). */
+    static Unit of(List<Sentence> sentences) {
+      if (sentences.size() == 1) {
+        Sentence s = sentences.get(0);
+        return new Unit(s.words(), new int[] {s.size()}, s.id());
+      }
+      List<String> words = new ArrayList<>();
+      int[] lengths = new int[sentences.size()];
+      for (int i = 0; i < lengths.length; i++) {
+        words.addAll(sentences.get(i).words());
+        lengths[i] = sentences.get(i).size();
+      }
+      return new Unit(words, lengths, sentences.get(0).id());
+    }
+  }
 
-  private final CorpusReader reader;
-  private final SentenceSplitter splitter;
-  private final WordTokenizer tokenizer = new WordTokenizer();
+  private final SentenceStream sentences;
   private final boolean paragraphs;
-  private final boolean lowercase;
-  private final long limit;
-  private final ArrayDeque<String> pending = new ArrayDeque<>();
-  private long produced;
   private Unit next;
 
-  CorpusUnits(CorpusReader reader, SentenceSplitter splitter, boolean paragraphs, boolean lowercase,
-      long maxSentences) {
-    this.reader = reader;
-    this.splitter = splitter;
+  CorpusUnits(SentenceStream sentences, boolean paragraphs) {
+    this.sentences = sentences;
     this.paragraphs = paragraphs;
-    this.lowercase = lowercase;
-    this.limit = maxSentences <= 0 ? Long.MAX_VALUE : maxSentences;
-  }
-
-  /** Sentences produced so far. */
-  long sentences() {
-    return produced;
-  }
-
-  private List<String> words(String sentence) {
-    List<String> w = tokenizer.tokenize(lowercase ? sentence.toLowerCase(Locale.ROOT) : sentence);
-    return w;
   }
 
   @Override
   public boolean hasNext() {
-    while (next == null && produced < limit) {
+    if (next == null) {
       if (paragraphs) {
-        if (!reader.hasNext()) {
-          return false;
-        }
-        Paragraph p = reader.next();
-        List<String> all = new ArrayList<>();
-        List<Integer> lengths = new ArrayList<>();
-        for (String s : splitter.split(p.text())) {
-          if (produced + lengths.size() >= limit) {
-            break;
-          }
-          List<String> w = words(s);
-          if (!w.isEmpty()) {
-            all.addAll(w);
-            lengths.add(w.size());
-          }
-        }
-        if (!lengths.isEmpty()) {
-          next = new Unit(all, lengths.stream().mapToInt(Integer::intValue).toArray(), produced);
-          produced += lengths.size();
-        }
-      } else {
-        if (pending.isEmpty()) {
-          if (!reader.hasNext()) {
-            return false;
-          }
-          pending.addAll(splitter.split(reader.next().text()));
-          continue;
-        }
-        List<String> w = words(pending.poll());
-        if (!w.isEmpty()) {
-          next = new Unit(w, new int[] {w.size()}, produced);
-          produced++;
-        }
+        List<Sentence> p = sentences.nextParagraph();
+        next = p.isEmpty() ? null : Unit.of(p);
+      } else if (sentences.hasNext()) {
+        next = Unit.of(List.of(sentences.next()));
       }
     }
     return next != null;

@@ -1,8 +1,9 @@
 package dev.x2s.x2static;
 
-import java.util.SplittableRandom;
+import dev.x2s.vectors.math.Adam;
+import dev.x2s.vectors.math.VectorMath;
 import java.util.Arrays;
-import dev.x2s.vectors.math.Kernels;
+import java.util.SplittableRandom;
 
 /**
  * The CPU hot path of the student: the same step as {@link StudentModel#step} (every score taken from
@@ -31,7 +32,6 @@ public final class FusedCpuEngine implements StepEngine {
   /** Sentences per unit of the sentence-major scoring pass of {@link #step(TrainingBatch, double, float[])}. */
   static final int SENTENCE_CHUNK = 8;
 
-  private final Kernels kernels = Kernels.best();
   private final float[] u;
   private final int rows;
   private final int dim;
@@ -123,7 +123,7 @@ public final class FusedCpuEngine implements StepEngine {
     double[] loss = new double[chunks];
     steps++;
     float rate = (float) (lr * Math.max(1e-4, 1 - progress));
-    float adamStep = (float) (lr * Math.sqrt(1 - Math.pow(0.999, steps)) / (1 - Math.pow(0.9, steps)));
+    float adamStep = (float) Adam.stepSize(lr, steps);
     workers.forEachUnit(chunks, c -> loss[c] = updateChunk(b, c, gradients.get(), rate, adamStep, scored));
     return sum(loss);
   }
@@ -178,11 +178,11 @@ public final class FusedCpuEngine implements StepEngine {
       for (int j = sentenceGroups.from(k), to = sentenceGroups.from(k + 1); j < to; j++) {
         int i = sentenceGroups.pair(j);
         int row = pairRow[i] * dim;
-        float score = kernels.dot(u, row, c, ctx, dim);
+        float score = VectorMath.dot(u, row, c, ctx, dim);
         sum += NegativeSamplingLoss.loss(score, pairTarget[i]);
         coef[i] = NegativeSamplingLoss.gradient(score, pairTarget[i]);
         if (coef[i] != 0f) {
-          kernels.axpy(coef[i], u, row, contextGradient, ctx, dim);
+          VectorMath.axpy(coef[i], u, row, contextGradient, ctx, dim);
         }
       }
     }
@@ -206,7 +206,7 @@ public final class FusedCpuEngine implements StepEngine {
       if (!scored) {
         for (int j = from; j < to; j++) {
           int i = groups.pair(j);
-          float s = kernels.dot(u, row, c, pairSentence[i] * dim, dim);
+          float s = VectorMath.dot(u, row, c, pairSentence[i] * dim, dim);
           sum += NegativeSamplingLoss.loss(s, pairTarget[i]);
           coef[i] = NegativeSamplingLoss.gradient(s, pairTarget[i]);
         }
@@ -221,7 +221,7 @@ public final class FusedCpuEngine implements StepEngine {
       for (int j = from; j < to; j++) {
         int i = groups.pair(j);
         if (coef[i] != 0f) {
-          kernels.axpy(coef[i], c, pairSentence[i] * dim, gradient, 0, dim);
+          VectorMath.axpy(coef[i], c, pairSentence[i] * dim, gradient, 0, dim);
         }
       }
       apply(1f, gradient, 0, row, rate, adamStep);
@@ -232,9 +232,9 @@ public final class FusedCpuEngine implements StepEngine {
   /** The update of the row at offset {@code row} with the gradient {@code scale·x[xo..]}. */
   private void apply(float scale, float[] x, int xo, int row, float rate, float adamStep) {
     if (method == Method.SGD) {
-      kernels.scaledAxpy(-rate, scale, x, xo, u, row, dim);
+      VectorMath.scaledAxpy(-rate, scale, x, xo, u, row, dim);
     } else {
-      kernels.adam(scale, x, xo, u, m, v, row, adamStep, dim);
+      VectorMath.sparseAdamRow(scale, x, xo, u, m, v, row, adamStep, dim);
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.x2s.x2static;
 
+import dev.x2s.vectors.math.Adam;
+import dev.x2s.vectors.math.VectorMath;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -81,7 +83,7 @@ public final class ProjectedEngine implements StepEngine {
     float[] c = b.contexts();
     workers.forRange(n, s -> {
       for (int j = 0; j < dim; j++) {
-        projected[s * dim + j] = dot(w, j * contextDim, c, s * contextDim, contextDim);
+        projected[s * dim + j] = (float) VectorMath.dotDouble(w, j * contextDim, c, s * contextDim, contextDim);
       }
     });
     TrainingBatch p = new TrainingBatch(projected, n, dim, b.pairSentence(), b.pairRow(), b.pairTarget(),
@@ -89,8 +91,10 @@ public final class ProjectedEngine implements StepEngine {
     double loss = rows.step(p, progress, projectedGradient);
     long step = rows.steps();
     float rate = (float) (lr * Math.max(1e-4, 1 - progress));
-    float adamStep = (float) (lr * Math.sqrt(1 - Math.pow(0.999, step)) / (1 - Math.pow(0.9, step)));
+    float adamStep = (float) Adam.stepSize(lr, step);
     workers.forRange(dim, j -> {
+      // plain float loops, not VectorMath.axpy (which fuses multiply-add when SIMD): W's gradient and SGD
+      // step are the same on every machine, as its double-accumulated projection is
       float[] g = wGradient.get();
       Arrays.fill(g, 0f);
       for (int s = 0; s < n; s++) {
@@ -102,27 +106,15 @@ public final class ProjectedEngine implements StepEngine {
         }
       }
       int o = j * contextDim;
-      for (int k = 0; k < contextDim; k++) {
-        if (method == FusedCpuEngine.Method.SGD) {
+      if (method == FusedCpuEngine.Method.SGD) {
+        for (int k = 0; k < contextDim; k++) {
           w[o + k] -= rate * g[k];
-        } else {
-          float mk = 0.9f * wm[o + k] + 0.1f * g[k];
-          float vk = 0.999f * wv[o + k] + 0.001f * g[k] * g[k];
-          wm[o + k] = mk;
-          wv[o + k] = vk;
-          w[o + k] -= adamStep * mk / ((float) Math.sqrt(vk) + 1e-8f);
         }
+      } else {
+        VectorMath.sparseAdamRow(1f, g, 0, w, wm, wv, o, adamStep, contextDim);
       }
     });
     return loss;
-  }
-
-  private static float dot(float[] a, int ao, float[] b, int bo, int n) {
-    double s = 0;
-    for (int k = 0; k < n; k++) {
-      s += (double) a[ao + k] * b[bo + k];
-    }
-    return (float) s;
   }
 
   @Override

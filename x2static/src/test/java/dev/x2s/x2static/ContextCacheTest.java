@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.x2s.corpus.CorpusFormat;
-import dev.x2s.corpus.CorpusReader;
+import dev.x2s.corpus.Casing;
 import dev.x2s.corpus.SentenceSplitter;
+import dev.x2s.corpus.SentenceStream;
+import dev.x2s.jobs.Sha256;
 import dev.x2s.jobs.store.RowStoreException;
 import dev.x2s.x2static.cache.CacheIdentity;
 import dev.x2s.x2static.cache.ContextCache;
@@ -38,9 +39,8 @@ class ContextCacheTest {
       assertEquals(FakeTeacher.DIM, cache.dim());
       // expected sentences straight from the corpus reader + splitter + tokenizer, lower-cased
       List<String[]> expected = new ArrayList<>();
-      try (CorpusReader reader = CorpusReader.open(corpus, CorpusFormat.AUTO)) {
-        CorpusUnits units = new CorpusUnits(reader, SentenceSplitter.Kind.RULES.create(), false, true, 0);
-        units.forEachRemaining(u -> expected.add(u.words().toArray(new String[0])));
+      try (SentenceStream s = SentenceStream.open(corpus, SentenceSplitter.Kind.RULES, 0, Casing.LOWER_TEXT)) {
+        s.forEachRemaining(u -> expected.add(u.words().toArray(new String[0])));
       }
       assertEquals(expected.size(), cache.size());
       List<String[]> cached = new ArrayList<>();
@@ -143,7 +143,7 @@ class ContextCacheTest {
     // under a cache root: the format version is part of the key, so the old cache's directory (named by
     // the key of format 1: sha256 of the identity alone) is not even looked at
     DistillConfig cfg = config(corpus, tmp.resolve("root"));
-    CacheIdentity id = ContextBuilder.identity(cfg, ContextBuilder.sha256(corpus));
+    CacheIdentity id = ContextBuilder.identity(cfg, Sha256.of(corpus));
     StringBuilder v1 = new StringBuilder("corpus=" + id.corpusSha256() + "\nteacher=" + id.teacherId() + "\n");
     id.settings().forEach((k, v) -> v1.append(k).append('=').append(v).append('\n'));
     String v1Key = sha256Hex(v1.toString());

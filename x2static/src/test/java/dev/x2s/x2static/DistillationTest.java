@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.x2s.jobs.Sha256;
 import dev.x2s.x2static.cache.CacheManifest;
 import dev.x2s.vectors.VectorFiles;
 import dev.x2s.vectors.WordVectors;
@@ -54,7 +55,7 @@ class DistillationTest {
     JsonObject p = JsonParser.parseString(Files.readString(Distillation.provenanceFile(a))).getAsJsonObject();
     assertEquals(SEED, p.get("seed").getAsLong());
     assertEquals("fake", p.getAsJsonObject("teacher").get("id").getAsString());
-    assertEquals(ContextBuilder.sha256(corpus), p.getAsJsonObject("corpus").get("sha256").getAsString());
+    assertEquals(Sha256.of(corpus), p.getAsJsonObject("corpus").get("sha256").getAsString());
     assertEquals(2, p.getAsJsonObject("config").get("epochs").getAsInt());
     assertTrue(p.getAsJsonObject("wall_times").has("student_seconds"));
     assertFalse(Files.exists(TrainingCheckpoint.dirFor(a)), "checkpoint left behind");

@@ -1,5 +1,6 @@
 package dev.x2s.baselines.glove;
 
+import dev.x2s.vectors.math.VectorMath;
 import java.util.SplittableRandom;
 
 /**
@@ -91,10 +92,7 @@ final class GloveModel {
     final double[] g = this.gradsq;
     final int l1 = word * stride;
     final int l2 = (context + vocab) * stride;
-    double diff = 0;
-    for (int b = 0; b < dim; b++) {
-      diff += w[l1 + b] * w[l2 + b];
-    }
+    double diff = VectorMath.dot(w, l1, w, l2, dim);
     diff += w[l1 + dim] + w[l2 + dim] - Math.log(x);
     double fdiff = x > xMax ? diff : Math.pow(x / xMax, alpha) * diff;
     if (!Double.isFinite(diff) || !Double.isFinite(fdiff)) {

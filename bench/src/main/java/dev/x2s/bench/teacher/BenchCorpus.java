@@ -1,7 +1,6 @@
 package dev.x2s.bench.teacher;
 
-import dev.x2s.corpus.CorpusFormat;
-import dev.x2s.corpus.CorpusReader;
+import dev.x2s.corpus.Casing;
 import dev.x2s.corpus.Sentence;
 import dev.x2s.corpus.SentenceSplitter;
 import dev.x2s.corpus.SentenceStream;
@@ -35,8 +34,7 @@ final class BenchCorpus {
 
   /** A stream of the first {@code limit} sentences. */
   static SentenceStream open(long limit) throws IOException {
-    return new SentenceStream(CorpusReader.open(corpus(), CorpusFormat.AUTO), SentenceSplitter.Kind.RULES.create(),
-        limit);
+    return SentenceStream.open(corpus(), SentenceSplitter.Kind.RULES, limit, Casing.KEEP);
   }
 
   /** The first {@code n} sentences, held in memory (so reading is not timed). */

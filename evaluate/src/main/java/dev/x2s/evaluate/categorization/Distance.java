@@ -1,9 +1,11 @@
 package dev.x2s.evaluate.categorization;
 
+import dev.x2s.vectors.math.VectorMath;
+
 /** Point-to-point dissimilarities for clustering. */
 public enum Distance {
   EUCLIDEAN,
-  /** 1 − cosine similarity (1 when either vector is zero). */
+  /** 1 − cosine similarity ({@link VectorMath#cosine}: 1 when either vector is zero). */
   COSINE;
 
   public double between(float[] a, float[] b) {
@@ -15,7 +17,7 @@ public enum Distance {
       }
       return Math.sqrt(s);
     }
-    return 1 - dev.x2s.evaluate.scoring.Vectors.cosine(a, b);
+    return 1 - VectorMath.cosine(a, b);
   }
 
   public String id() {

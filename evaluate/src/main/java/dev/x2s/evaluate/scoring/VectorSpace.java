@@ -1,6 +1,7 @@
 package dev.x2s.evaluate.scoring;
 
 import dev.x2s.vectors.WordVectors;
+import dev.x2s.vectors.math.VectorMath;
 import java.util.Locale;
 
 /**
@@ -71,7 +72,7 @@ public final class VectorSpace {
   /** The mean of all loaded (raw) vectors, scaled to unit length: the meanfill stand-in. */
   public synchronized float[] unitMean() {
     if (unitMean == null) {
-      unitMean = Vectors.normalize(vectors.mean());
+      unitMean = VectorMath.normalize(vectors.mean());
     }
     return unitMean.clone();
   }

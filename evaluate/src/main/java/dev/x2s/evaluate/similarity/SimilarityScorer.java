@@ -4,9 +4,9 @@ import dev.x2s.evaluate.scoring.BenchmarkScore;
 import dev.x2s.evaluate.scoring.Coverage;
 import dev.x2s.evaluate.scoring.Protocol;
 import dev.x2s.evaluate.scoring.VectorSpace;
-import dev.x2s.evaluate.scoring.Vectors;
 import dev.x2s.evaluate.data.RatedPair;
 import dev.x2s.evaluate.data.SimilarityDataset;
+import dev.x2s.vectors.math.VectorMath;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
 /**
@@ -32,7 +32,7 @@ public final class SimilarityScorer {
       if (a == null || b == null) {
         continue;
       }
-      cos[kept] = Vectors.cosine(a, b);
+      cos[kept] = VectorMath.cosine(a, b);
       gold[kept] = p.rating();
       kept++;
     }

@@ -1,5 +1,7 @@
 package dev.x2s.layerpc.geometry;
 
+import dev.x2s.vectors.math.VectorMath;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,9 +36,12 @@ final class AnisotropyBaselines {
         if (wa == wb || d.sentences[wa][ra] == d.sentences[wb][rb]) {
           continue;
         }
-        double c = Rows.cosine(d.rows[wa], ra, d.rows[wb], rb, d.dim);
-        if (!Double.isNaN(c)) {
-          sum += c;
+        float[] x = d.rows[wa];
+        float[] y = d.rows[wb];
+        int xo = ra * d.dim;
+        int yo = rb * d.dim;
+        if (!VectorMath.isZero(x, xo, d.dim) && !VectorMath.isZero(y, yo, d.dim)) {
+          sum += VectorMath.cosine(x, xo, y, yo, d.dim); // a zero row has no cosine: the pair is skipped
           m++;
         }
         break;

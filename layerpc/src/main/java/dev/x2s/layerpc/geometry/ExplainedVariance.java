@@ -1,6 +1,7 @@
 package dev.x2s.layerpc.geometry;
 
 import dev.x2s.vectors.SymmetricEigen;
+import dev.x2s.vectors.math.VectorMath;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 
@@ -55,11 +56,7 @@ public final class ExplainedVariance {
     int dim = v1.length;
     double[] p = new double[n];
     for (int r = 0; r < n; r++) {
-      double s = 0;
-      for (int k = 0; k < dim; k++) {
-        s += x[r][k] * v1[k];
-      }
-      p[r] = s;
+      p[r] = VectorMath.dot(x[r], v1);
     }
     double total = 0;
     double[][] centred = new double[n][];
@@ -106,10 +103,7 @@ public final class ExplainedVariance {
       double[][] g = new double[n][n];
       for (int i = 0; i < n; i++) {
         for (int j = i; j < n; j++) {
-          double s = 0;
-          for (int k = 0; k < dim; k++) {
-            s += x[i][k] * x[j][k];
-          }
+          double s = VectorMath.dot(x[i], x[j]);
           g[i][j] = s;
           g[j][i] = s;
         }
@@ -129,7 +123,7 @@ public final class ExplainedVariance {
           v[k] += x[i][k] * u[i];
         }
       }
-      double norm = Rows.norm(v);
+      double norm = VectorMath.norm(v);
       for (int k = 0; k < dim; k++) {
         v[k] /= norm;
       }

@@ -1,5 +1,7 @@
 package dev.x2s.layerpc.geometry;
 
+import dev.x2s.vectors.math.VectorMath;
+
 /**
  * Intra-sentence similarity of one sentence (Ethayarajh 2019, Definition 2): the mean cosine between
  * each word vector of the sentence and the sentence vector, the plain mean of its word vectors. The
@@ -24,12 +26,14 @@ public final class IntraSentenceSimilarity {
     for (int k = 0; k < dim; k++) {
       mean[k] /= Math.max(1, n);
     }
+    if (VectorMath.norm(mean) == 0) {
+      return Double.NaN;
+    }
     double sum = 0;
     int m = 0;
     for (int r = 0; r < n; r++) {
-      double c = Rows.cosine(rows, r, mean, dim);
-      if (!Double.isNaN(c)) {
-        sum += c;
+      if (!VectorMath.isZero(rows, r * dim, dim)) {
+        sum += VectorMath.cosine(rows, r * dim, mean, dim);
         m++;
       }
     }

@@ -1,6 +1,6 @@
 package dev.x2s.layerpc.geometry;
 
-/** Small double-precision helpers over row-major float matrices. */
+/** Row-major float matrices: their row count and double copies (vector math is {@code VectorMath}). */
 final class Rows {
   private Rows() {}
 
@@ -9,55 +9,6 @@ final class Rows {
       throw new IllegalArgumentException(rows.length + " values are not whole rows of dimension " + dim);
     }
     return rows.length / dim;
-  }
-
-  static double norm(float[] rows, int row, int dim) {
-    double s = 0;
-    int o = row * dim;
-    for (int k = 0; k < dim; k++) {
-      s += (double) rows[o + k] * rows[o + k];
-    }
-    return Math.sqrt(s);
-  }
-
-  static double norm(double[] v) {
-    double s = 0;
-    for (double x : v) {
-      s += x * x;
-    }
-    return Math.sqrt(s);
-  }
-
-  /** Cosine of two rows; NaN when either is the zero vector (as scipy's {@code 1 - cosine}). */
-  static double cosine(float[] a, int rowA, float[] b, int rowB, int dim) {
-    double dot = 0;
-    double na = 0;
-    double nb = 0;
-    int oa = rowA * dim;
-    int ob = rowB * dim;
-    for (int k = 0; k < dim; k++) {
-      double x = a[oa + k];
-      double y = b[ob + k];
-      dot += x * y;
-      na += x * x;
-      nb += y * y;
-    }
-    return na == 0 || nb == 0 ? Double.NaN : dot / Math.sqrt(na * nb);
-  }
-
-  /** Cosine of a row with a double vector; NaN when either is zero. */
-  static double cosine(float[] a, int row, double[] v, int dim) {
-    double dot = 0;
-    double na = 0;
-    double nv = 0;
-    int o = row * dim;
-    for (int k = 0; k < dim; k++) {
-      double x = a[o + k];
-      dot += x * v[k];
-      na += x * x;
-      nv += v[k] * v[k];
-    }
-    return na == 0 || nv == 0 ? Double.NaN : dot / Math.sqrt(na * nv);
   }
 
   /** The rows as a double matrix, minus the column means when {@code centre}. */

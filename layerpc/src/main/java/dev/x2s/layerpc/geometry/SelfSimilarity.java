@@ -1,5 +1,7 @@
 package dev.x2s.layerpc.geometry;
 
+import dev.x2s.vectors.math.VectorMath;
+
 /**
  * Self-similarity (Ethayarajh 2019, Definition 1): the mean cosine similarity between the vectors of
  * a word's different occurrences, over all pairs {@code i ≠ j}. The released code averages over
@@ -21,7 +23,7 @@ public final class SelfSimilarity {
     double[] sum = new double[dim];
     int m = 0;
     for (int r = 0; r < n; r++) {
-      double norm = Rows.norm(rows, r, dim);
+      double norm = VectorMath.norm(rows, r * dim, dim);
       if (norm == 0) {
         continue;
       }

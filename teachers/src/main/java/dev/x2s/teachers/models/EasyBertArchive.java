@@ -1,5 +1,6 @@
 package dev.x2s.teachers.models;
 
+import dev.x2s.jobs.CacheRoot;
 import dev.x2s.teachers.weights.WeightsException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,10 +37,7 @@ public final class EasyBertArchive {
 
   /** The default cache root (see class comment). */
   public static Path defaultCacheRoot() {
-    String env = System.getenv("X2S_CACHE");
-    return env != null && !env.isBlank()
-        ? Path.of(env)
-        : Path.of(System.getProperty("user.home"), ".cache", "x2s");
+    return CacheRoot.get();
   }
 
   /**

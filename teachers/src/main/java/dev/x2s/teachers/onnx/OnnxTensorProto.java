@@ -1,6 +1,7 @@
 package dev.x2s.teachers.onnx;
 
 import dev.x2s.teachers.weights.WeightsException;
+import dev.x2s.vectors.Half;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -63,7 +64,7 @@ public record OnnxTensorProto(
         case FLOAT -> b.asFloatBuffer().get(out);
         case FLOAT16 -> {
           for (int i = 0; i < n; i++) {
-            out[i] = halfToFloat(b.getShort(2 * i));
+            out[i] = Half.toFloat(b.getShort(2 * i));
           }
         }
         case DOUBLE -> {
@@ -158,21 +159,6 @@ public record OnnxTensorProto(
 
   WeightsException fail(String message) {
     return new WeightsException(source, "byte offset " + offset + ": tensor '" + name + "' " + message);
-  }
-
-  /** IEEE 754 binary16 to float (Java 17 lacks {@code Float.float16ToFloat}). */
-  static float halfToFloat(short h) {
-    int sign = (h & 0x8000) << 16;
-    int exp = (h >>> 10) & 0x1f;
-    int mant = h & 0x3ff;
-    if (exp == 0x1f) {
-      return Float.intBitsToFloat(sign | 0x7f800000 | (mant << 13));
-    }
-    if (exp == 0) {
-      float v = mant * 0x1p-24f; // subnormal (or zero)
-      return sign == 0 ? v : -v;
-    }
-    return Float.intBitsToFloat(sign | ((exp + 112) << 23) | (mant << 13));
   }
 
   static int elementBytes(int dataType) {

@@ -144,12 +144,12 @@ class OnnxModelReaderTest {
   }
 
   @Test
-  void halfPrecisionValuesDecode() {
-    // 0x3c00 = 1.0, 0xc000 = -2.0, 0x0001 = 2^-24 (smallest subnormal), 0x7c00 = +inf
-    assertEquals(1.0f, OnnxTensorProto.halfToFloat((short) 0x3c00));
-    assertEquals(-2.0f, OnnxTensorProto.halfToFloat((short) 0xc000));
-    assertEquals(0x1p-24f, OnnxTensorProto.halfToFloat((short) 0x0001));
-    assertEquals(Float.POSITIVE_INFINITY, OnnxTensorProto.halfToFloat((short) 0x7c00));
+  void halfPrecisionTensorsDecode() {
+    // little-endian 0x3c00 = 1.0, 0xc000 = -2.0, 0x0001 = 2^-24 (smallest subnormal), 0x7c00 = +inf
+    byte[] raw = {0x00, 0x3c, 0x00, (byte) 0xc0, 0x01, 0x00, 0x00, 0x7c};
+    OnnxTensorProto t = new OnnxTensorProto("h", new long[] {4}, OnnxTensorProto.FLOAT16,
+        ByteBuffer.wrap(raw), null, null, "h.onnx", 0);
+    assertArrayEquals(new float[] {1.0f, -2.0f, 0x1p-24f, Float.POSITIVE_INFINITY}, t.floats());
   }
 
   @Test

@@ -1,7 +1,14 @@
 package dev.x2s.vectors.math;
 
 /** Portable loops: eight partial sums that C2 pipelines (it does not vectorise the reduction). */
-public final class ScalarKernels implements Kernels {
+final class ScalarKernels implements Kernels {
+  // Adam's constants as floats: each cast gives the same float as the literal (0.9f, 0.1f, 0.999f, 0.001f, 1e-8f)
+  static final float BETA1 = (float) Adam.BETA1;
+  static final float ONE_MINUS_BETA1 = (float) (1 - Adam.BETA1);
+  static final float BETA2 = (float) Adam.BETA2;
+  static final float ONE_MINUS_BETA2 = (float) (1 - Adam.BETA2);
+  static final float EPSILON = (float) Adam.EPSILON;
+
   @Override
   public float dot(float[] a, int ao, float[] b, int bo, int n) {
     float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
@@ -46,11 +53,11 @@ public final class ScalarKernels implements Kernels {
       int to) {
     for (int k = from; k < to; k++) {
       float gk = scale * x[xo + k];
-      float mk = 0.9f * m[o + k] + 0.1f * gk;
-      float vk = 0.999f * v[o + k] + 0.001f * gk * gk;
+      float mk = BETA1 * m[o + k] + ONE_MINUS_BETA1 * gk;
+      float vk = BETA2 * v[o + k] + ONE_MINUS_BETA2 * gk * gk;
       m[o + k] = mk;
       v[o + k] = vk;
-      u[o + k] -= step * mk / ((float) Math.sqrt(vk) + 1e-8f);
+      u[o + k] -= step * mk / ((float) Math.sqrt(vk) + EPSILON);
     }
   }
 

@@ -57,12 +57,14 @@ final class VectorKernels implements Kernels {
     int k = 0;
     for (; k + lanes <= n; k += lanes) {
       FloatVector gk = FloatVector.fromArray(S, x, xo + k).mul(scale);
-      FloatVector mk = FloatVector.fromArray(S, m, o + k).mul(0.9f).add(gk.mul(0.1f));
-      FloatVector vk = FloatVector.fromArray(S, v, o + k).mul(0.999f).add(gk.mul(0.001f).mul(gk));
+      FloatVector mk = FloatVector.fromArray(S, m, o + k).mul(ScalarKernels.BETA1)
+          .add(gk.mul(ScalarKernels.ONE_MINUS_BETA1));
+      FloatVector vk = FloatVector.fromArray(S, v, o + k).mul(ScalarKernels.BETA2)
+          .add(gk.mul(ScalarKernels.ONE_MINUS_BETA2).mul(gk));
       mk.intoArray(m, o + k);
       vk.intoArray(v, o + k);
       FloatVector uk = FloatVector.fromArray(S, u, o + k);
-      uk.sub(mk.mul(step).div(vk.lanewise(VectorOperators.SQRT).add(1e-8f))).intoArray(u, o + k);
+      uk.sub(mk.mul(step).div(vk.lanewise(VectorOperators.SQRT).add(ScalarKernels.EPSILON))).intoArray(u, o + k);
     }
     ScalarKernels.adamLoop(scale, x, xo, u, m, v, o, step, k, n);
   }

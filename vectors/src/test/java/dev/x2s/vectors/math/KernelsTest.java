@@ -6,18 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
+/** The two implementations of the float kernels against a reference and each other. */
 class KernelsTest {
+  private static final Kernels SCALAR = new ScalarKernels();
+  private static final Kernels SIMD = new VectorKernels();
 
   @Test
   void theTestJvmGetsTheSimdKernels() {
-    // surefire runs the trainer's tests with --add-modules jdk.incubator.vector
-    assertTrue(Kernels.best().name().startsWith("vector-"), Kernels.best().name());
+    // surefire runs every test with --add-modules jdk.incubator.vector
+    assertTrue(VectorMath.implementation().startsWith("vector-"), VectorMath.implementation());
   }
 
   @Test
   void bothKernelsAgreeWithADoublePrecisionReference() {
     SplittableRandom rng = new SplittableRandom(77);
-    Kernels[] all = {new ScalarKernels(), Kernels.best()};
+    Kernels[] all = {SCALAR, SIMD};
     for (int n : new int[] {1, 7, 16, 17, 100, 768, 771}) {
       float[] a = new float[n + 5];
       float[] b = new float[n + 3];
@@ -48,7 +51,7 @@ class KernelsTest {
     // one element, by hand: g = 2, m = 0.5, v = 0.04, step 0.1
     // m' = 0.9·0.5 + 0.1·2 = 0.65; v' = 0.999·0.04 + 0.001·4 = 0.04396;
     // u' = 1 − 0.1·0.65 / (√0.04396 + 1e-8) = 1 − 0.065 / 0.2096664 = 1 − 0.3100163 = 0.6899837
-    for (Kernels ker : new Kernels[] {new ScalarKernels(), Kernels.best()}) {
+    for (Kernels ker : new Kernels[] {SCALAR, SIMD}) {
       float[] u = {1f};
       float[] m = {0.5f};
       float[] v = {0.04f};
@@ -76,16 +79,16 @@ class KernelsTest {
     }
     float[][] a = {u.clone(), m.clone(), v.clone()};
     float[][] b = {u.clone(), m.clone(), v.clone()};
-    new ScalarKernels().adam(0.3f, g, 0, a[0], a[1], a[2], 0, 1e-3f, n);
-    Kernels.best().adam(0.3f, g, 0, b[0], b[1], b[2], 0, 1e-3f, n);
+    SCALAR.adam(0.3f, g, 0, a[0], a[1], a[2], 0, 1e-3f, n);
+    SIMD.adam(0.3f, g, 0, b[0], b[1], b[2], 0, 1e-3f, n);
     for (int k = 0; k < 3; k++) {
       org.junit.jupiter.api.Assertions.assertArrayEquals(a[k], b[k]);
     }
     // scaling by 1 is exact, so a summed gradient row and a scaled context row share one kernel
     float[] y1 = u.clone();
     float[] y2 = u.clone();
-    new ScalarKernels().scaledAxpy(-0.05f, 0.7f, g, 0, y1, 0, n);
-    Kernels.best().scaledAxpy(-0.05f, 0.7f, g, 0, y2, 0, n);
+    SCALAR.scaledAxpy(-0.05f, 0.7f, g, 0, y1, 0, n);
+    SIMD.scaledAxpy(-0.05f, 0.7f, g, 0, y2, 0, n);
     for (int k = 0; k < n; k++) {
       assertEquals(u[k] + -0.05f * (0.7f * g[k]), y1[k], 0f);
       assertEquals(y1[k], y2[k], 2e-7f * Math.max(1f, Math.abs(y1[k]))); // fma rounds once, the loop twice

@@ -1,9 +1,6 @@
 package dev.x2s.x2static.cache;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.x2s.jobs.Sha256;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,12 +29,7 @@ public record CacheIdentity(String corpusSha256, String teacherId, Map<String, S
     sb.append("corpus=").append(corpusSha256).append('\n');
     sb.append("teacher=").append(teacherId).append('\n');
     settings.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
+    return Sha256.of(sb.toString());
   }
 
   /** Human-readable differences from {@code other} ("teacher: a ≠ b"), empty when equal. */
