@@ -1,5 +1,6 @@
 package dev.x2s.corpus;
 
+import dev.x2s.jobs.options.SentenceLimit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -17,15 +18,15 @@ import java.util.NoSuchElementException;
  */
 public final class CorpusSentences implements Iterable<List<String>> {
   private final Path file;
-  private final long maxSentences;
+  private final SentenceLimit maxSentences;
   private final boolean lower;
   private long sentences;
   private long words;
 
-  /** @param maxSentences stop after this many sentences (0 or less: all) */
-  public CorpusSentences(Path file, long maxSentences, boolean lower) {
+  /** @param maxSentences stop after this many sentences */
+  public CorpusSentences(Path file, SentenceLimit maxSentences, boolean lower) {
     this.file = file;
-    this.maxSentences = maxSentences > 0 ? maxSentences : Long.MAX_VALUE;
+    this.maxSentences = maxSentences;
     this.lower = lower;
   }
 
@@ -44,7 +45,7 @@ public final class CorpusSentences implements Iterable<List<String>> {
     SentenceStream s;
     try {
       s = new SentenceStream(CorpusReader.open(file, CorpusFormat.AUTO), SentenceSplitter.Kind.RULES.create(),
-          maxSentences);
+          maxSentences.max());
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": " + e.getMessage(), e);
     }

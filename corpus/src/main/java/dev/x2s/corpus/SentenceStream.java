@@ -28,7 +28,7 @@ public final class SentenceStream implements Iterator<Sentence>, AutoCloseable {
   private final boolean lowercase;
 
   /**
-   * @param limit stop after this many sentences ({@code Long.MAX_VALUE} for all)
+   * @param limit stop after this many sentences ({@code Long.MAX_VALUE} for all: {@code SentenceLimit.max()})
    */
   public SentenceStream(CorpusReader reader, SentenceSplitter splitter, long limit) {
     this(reader, splitter, limit, false);

@@ -4,6 +4,7 @@ import dev.x2s.corpus.CorpusReader;
 import dev.x2s.corpus.Paragraph;
 import dev.x2s.corpus.SentenceSplitter;
 import dev.x2s.corpus.WordTokenizer;
+import dev.x2s.jobs.options.SentenceLimit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -36,12 +37,12 @@ final class CorpusUnits implements Iterator<CorpusUnits.Unit> {
   private Unit next;
 
   CorpusUnits(CorpusReader reader, SentenceSplitter splitter, boolean paragraphs, boolean lowercase,
-      long maxSentences) {
+      SentenceLimit maxSentences) {
     this.reader = reader;
     this.splitter = splitter;
     this.paragraphs = paragraphs;
     this.lowercase = lowercase;
-    this.limit = maxSentences <= 0 ? Long.MAX_VALUE : maxSentences;
+    this.limit = maxSentences.max();
   }
 
   /** Sentences produced so far. */
