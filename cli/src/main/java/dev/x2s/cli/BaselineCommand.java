@@ -3,9 +3,10 @@ package dev.x2s.cli;
 import dev.x2s.pipeline.VectorLoading;
 import dev.x2s.corpus.CorpusSentences;
 
-import com.google.gson.GsonBuilder;
 import dev.x2s.jobs.Progress;
 import dev.x2s.jobs.Sha256;
+import dev.x2s.jobs.Provenance;
+import dev.x2s.jobs.options.SentenceLimit;
 import dev.x2s.baselines.FastWord2Vec;
 import dev.x2s.baselines.Word2VecBaseline;
 import dev.x2s.baselines.Word2VecOptions;
@@ -13,17 +14,14 @@ import dev.x2s.baselines.glove.GloveBaseline;
 import dev.x2s.baselines.glove.GloveOptions;
 import dev.x2s.baselines.glove.GloveResult;
 import dev.x2s.baselines.glove.GloveStats;
-import dev.x2s.vectors.AtomicFiles;
 import dev.x2s.vectors.VectorFiles;
 import dev.x2s.vectors.VectorFormat;
 import dev.x2s.vectors.WordVectors;
 import dev.x2s.vectors.WriteOptions;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,9 +53,9 @@ final class BaselineCommand implements Callable<Integer> {
           + ".glove.txt, else word2vec text.")
   Path out;
 
-  @Option(names = "--max-sentences", defaultValue = "0", paramLabel = "N",
-      description = "Use only the first N sentences (0 = all). Default: ${DEFAULT-VALUE}")
-  long maxSentences;
+  @Option(names = "--max-sentences", defaultValue = "all", paramLabel = "N", converter = SentenceLimitConverter.class,
+      description = "Use only the first N sentences (0 or all: every sentence). Default: ${DEFAULT-VALUE}")
+  SentenceLimit maxSentences;
 
   @Option(names = "--dim", defaultValue = "100", paramLabel = "D", description = "Vector size. Default: ${DEFAULT-VALUE}")
   int dim;
@@ -116,7 +114,7 @@ final class BaselineCommand implements Callable<Integer> {
     PrintStream log = quiet ? null : System.err;
     int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     CorpusSentences sentences = new CorpusSentences(corpus, maxSentences, lower);
-    Instant started = Instant.now();
+    Provenance prov = Provenance.start("x2s baseline");
     long t0 = System.nanoTime();
 
     Map<String, Object> options = new LinkedHashMap<>();
@@ -134,45 +132,45 @@ final class BaselineCommand implements Callable<Integer> {
       options.put("dim", o.dim());
       options.put("window", o.window());
       options.put("symmetric", true);
-      options.put("distanceWeighting", "1/d");
-      options.put("minCount", o.minCount());
+      options.put("distance_weighting", "1/d");
+      options.put("min_count", o.minCount());
       options.put("iterations", o.iterations());
-      options.put("xMax", o.xMax());
+      options.put("x_max", o.xMax());
       options.put("alpha", o.alpha());
       options.put("eta", o.eta());
-      options.put("gradClip", o.gradClip());
+      options.put("grad_clip", o.gradClip());
       options.put("output", "W + W~ (glove.c -model 2), no <unk> row");
       options.put("threads", o.threads());
-      options.put("memoryBytes", o.memoryBytes());
+      options.put("memory_bytes", o.memoryBytes());
       GloveResult r = GloveBaseline.train(sentences, o, log);
       vectors = r.vectors();
       GloveStats s = r.stats();
       counts.put("sentences", s.sentences());
       counts.put("tokens", s.tokens());
       counts.put("vocabulary", s.vocabSize());
-      counts.put("vocabularyTokens", s.vocabTokens());
-      counts.put("cooccurrencePairs", s.pairs());
-      counts.put("hashTableSlots", s.tableSlots());
+      counts.put("vocabulary_tokens", s.vocabTokens());
+      counts.put("cooccurrence_pairs", s.pairs());
+      counts.put("hash_table_slots", s.tableSlots());
       counts.put("spills", s.spills());
-      counts.put("skippedSteps", s.skippedSteps());
-      counts.put("costPerIteration", s.costs());
-      counts.put("vocabSeconds", s.vocabSeconds());
-      counts.put("cooccurSeconds", s.cooccurSeconds());
-      counts.put("trainSeconds", s.trainSeconds());
+      counts.put("skipped_steps", s.skippedSteps());
+      counts.put("cost_per_iteration", s.costs());
+      prov.seconds("vocabulary", s.vocabSeconds());
+      prov.seconds("cooccurrences", s.cooccurSeconds());
+      prov.seconds("iterations", s.trainSeconds());
     } else {
       boolean sg = m.endsWith("-sg");
       boolean dl4j = m.startsWith("dl4j");
       Word2VecOptions d = Word2VecOptions.defaults(sg, dim);
       Word2VecOptions o = new Word2VecOptions(sg, dim, window != null ? window : d.window(), minCount,
           d.negatives(), d.sample(), epochs != null ? epochs : d.epochs(), d.learningRate(), nThreads, seed);
-      options.put("skipGram", o.skipGram());
+      options.put("skip_gram", o.skipGram());
       options.put("dim", o.dim());
       options.put("window", o.window());
-      options.put("minCount", o.minCount());
+      options.put("min_count", o.minCount());
       options.put("negatives", o.negatives());
       options.put("sample", o.sample());
       options.put("epochs", o.epochs());
-      options.put("learningRate", o.learningRate());
+      options.put("learning_rate", o.learningRate());
       options.put("threads", o.threads());
       if (log != null) {
         log.printf("%s: %s word2vec, %d dimensions, %d epochs, %d threads%n", m, dl4j ? "DL4J" : "x2s",
@@ -192,36 +190,31 @@ final class BaselineCommand implements Callable<Integer> {
     }
     double wallSeconds = (System.nanoTime() - t0) / 1e9;
 
-    Map<String, Object> prov = new LinkedHashMap<>();
-    prov.put("tool", "x2s baseline");
-    prov.put("command", spec.commandLine().getParseResult().originalArgs());
+    prov.put("command_line", spec.commandLine().getParseResult().originalArgs());
     prov.put("method", m);
-    prov.put("options", options);
+    prov.put("config", options);
     Map<String, Object> corpusInfo = new LinkedHashMap<>();
     corpusInfo.put("path", corpus.toString());
     corpusInfo.put("bytes", Files.size(corpus));
     corpusInfo.put("sha256", Sha256.of(corpus));
-    corpusInfo.put("maxSentences", maxSentences);
-    corpusInfo.put("tokenizer", "dev.x2s.corpus.WordTokenizer, sentence splitter RULES");
+    corpusInfo.put("max_sentences", maxSentences);
+    corpusInfo.put("tokenizer", "dev.x2s.corpus.WordTokenizer, sentence splitter rules");
     corpusInfo.put("lowercase", lower);
     prov.put("corpus", corpusInfo);
     prov.put("counts", counts);
     prov.put("seed", seed);
-    prov.put("output", Map.of("file", out.getFileName().toString(), "format", format.name(),
-        "words", vectors.size(), "dim", vectors.dim()));
-    Map<String, Object> versions = new LinkedHashMap<>();
-    versions.put("x2s", Main.class.getAnnotation(Command.class).version()[0]);
-    versions.put("java", System.getProperty("java.version"));
+    Map<String, Object> output = new LinkedHashMap<>();
+    output.put("file", out.getFileName().toString());
+    output.put("format", format);
+    output.put("words", vectors.size());
+    output.put("dim", vectors.dim());
+    prov.put("output", output);
     if (!m.equals("glove")) {
-      versions.put("dl4j", jarName(org.deeplearning4j.models.word2vec.Word2Vec.class));
+      prov.version("dl4j", jarName(org.deeplearning4j.models.word2vec.Word2Vec.class));
     }
-    prov.put("versions", versions);
-    prov.put("started", started.toString());
-    prov.put("trainSeconds", round(trainSeconds));
-    prov.put("wallSeconds", round(wallSeconds));
-    String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(prov) + "\n";
-    Path provFile = out.resolveSibling(out.getFileName() + ".provenance.json");
-    AtomicFiles.write(provFile, o -> o.write(json.getBytes(StandardCharsets.UTF_8)));
+    prov.seconds("train", trainSeconds);
+    prov.seconds("write", wallSeconds - trainSeconds);
+    Path provFile = prov.writeFor(out);
     if (log != null) {
       log.printf("%s: %s, %,d words × %d, %.1f s (provenance: %s)%n", out, format, vectors.size(),
           vectors.dim(), wallSeconds, provFile.getFileName());
@@ -229,10 +222,6 @@ final class BaselineCommand implements Callable<Integer> {
     return 0;
   }
 
-
-  private static double round(double seconds) {
-    return Math.round(seconds * 10) / 10.0;
-  }
 
   /** The jar a class came from (its name carries the version), or "unknown". */
   private static String jarName(Class<?> c) {

@@ -1,6 +1,7 @@
 package dev.x2s.cli;
 
 import dev.x2s.corpus.WordTokenizer;
+import dev.x2s.jobs.options.LayerSpec;
 import dev.x2s.teachers.PiecePooling;
 import dev.x2s.teachers.Teacher;
 import dev.x2s.teachers.TeacherInfo;
@@ -8,12 +9,11 @@ import dev.x2s.teachers.TeacherOptions;
 import dev.x2s.teachers.registry.Teachers;
 import dev.x2s.teachers.WordStates;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,7 +37,8 @@ final class EmbedCommand implements Callable<Integer> {
   String teacher;
 
   @Option(names = "--layers", split = ",", paramLabel = "L",
-      description = "Layers to show: numbers or ranges (0-2,12); default all. Layer 0 is the input layer.")
+      description = "Layers to show: numbers or ranges (0-2,12), negative counts from the top (-1 = last); default all."
+          + " Layer 0 is the input layer.")
   List<String> layers;
 
   @Option(names = "--pooling", defaultValue = "mean", description = "mean, first or last piece. Default: ${DEFAULT-VALUE}")
@@ -77,7 +78,7 @@ final class EmbedCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Teacher t = Teachers.open(teacher, options)) {
       TeacherInfo info = t.info();
-      List<Integer> shown = parseLayers(info.numLayers());
+      List<Integer> shown = parseLayers(info.numLayers(), info.id());
       int maxLayer = shown.get(shown.size() - 1);
       List<List<String>> pieces = t.pieces(words);
       WordStates ws = t.encode(List.of(words), maxLayer, pool).get(0);
@@ -109,31 +110,15 @@ final class EmbedCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The requested layers, sorted and distinct, each within {@code 0..numLayers-1}. */
-  private List<Integer> parseLayers(int numLayers) {
-    TreeSet<Integer> set = new TreeSet<>();
+  /** The requested layers ({@link LayerSpec}), sorted and distinct, each within {@code 0..numLayers-1}. */
+  private List<Integer> parseLayers(int numLayers, String id) {
     if (layers == null || layers.isEmpty()) {
-      for (int l = 0; l < numLayers; l++) {
-        set.add(l);
-      }
-      return new ArrayList<>(set);
+      return IntStream.range(0, numLayers).boxed().toList();
     }
-    for (String s : layers) {
-      String[] ab = s.strip().split("-", -1);
-      try {
-        int a = Integer.parseInt(ab[0].strip());
-        int b = ab.length == 2 ? Integer.parseInt(ab[1].strip()) : a;
-        if (ab.length > 2 || a > b || a < 0 || b >= numLayers) {
-          throw new NumberFormatException();
-        }
-        for (int l = a; l <= b; l++) {
-          set.add(l);
-        }
-      } catch (NumberFormatException e) {
-        throw new ParameterException(spec.commandLine(), "--layers: '" + s + "' is not a layer or range within 0.."
-            + (numLayers - 1));
-      }
+    try {
+      return IntStream.of(LayerSpec.parse(String.join(",", layers)).resolve(numLayers, id)).boxed().toList();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--layers: " + e.getMessage());
     }
-    return new ArrayList<>(set);
   }
 }

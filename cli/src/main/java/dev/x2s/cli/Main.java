@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "x2s",
     mixinStandardHelpOptions = true,
-    version = "x2s 0.1.0-SNAPSHOT",
+    versionProvider = Main.Version.class,
     description = "Static word embeddings distilled from contextual models.",
     subcommands = {
       EvalCommand.class,
@@ -56,5 +56,13 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     CommandLine.usage(this, System.out);
+  }
+
+  /** {@code x2s --version}: the version every provenance file records ({@link dev.x2s.jobs.Version}). */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"x2s " + dev.x2s.jobs.Version.x2s()};
+    }
   }
 }

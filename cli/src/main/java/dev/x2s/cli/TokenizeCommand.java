@@ -1,7 +1,7 @@
 package dev.x2s.cli;
 
 import dev.x2s.corpus.CorpusSentences;
-
+import dev.x2s.jobs.options.SentenceLimit;
 import dev.x2s.vectors.AtomicFiles;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +29,9 @@ final class TokenizeCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output text file.")
   Path out;
 
-  @Option(names = "--max-sentences", defaultValue = "0", paramLabel = "N",
-      description = "Use only the first N sentences (0 = all). Default: ${DEFAULT-VALUE}")
-  long maxSentences;
+  @Option(names = "--max-sentences", defaultValue = "all", paramLabel = "N", converter = SentenceLimitConverter.class,
+      description = "Use only the first N sentences (0 or all: every sentence). Default: ${DEFAULT-VALUE}")
+  SentenceLimit maxSentences;
 
   @Option(names = "--lower", description = "Lower-case the words.")
   boolean lower;

@@ -76,15 +76,19 @@ class BaselineCommandTest {
     JsonObject j = JsonParser.parseString(Files.readString(prov)).getAsJsonObject();
     assertEquals("glove", j.get("method").getAsString());
     assertEquals(7, j.get("seed").getAsLong());
-    assertEquals(8, j.getAsJsonObject("options").get("dim").getAsInt());
-    assertEquals(3, j.getAsJsonObject("options").get("iterations").getAsInt());
+    assertEquals("x2s baseline", j.get("tool").getAsString());
+    assertEquals(8, j.getAsJsonObject("config").get("dim").getAsInt());
+    assertEquals(3, j.getAsJsonObject("config").get("iterations").getAsInt());
+    assertEquals(250, j.getAsJsonObject("corpus").get("max_sentences").getAsLong());
     assertEquals(250, j.getAsJsonObject("counts").get("sentences").getAsLong());
     assertEquals(250 * 8, j.getAsJsonObject("counts").get("tokens").getAsLong());
     assertEquals(v.size(), j.getAsJsonObject("counts").get("vocabulary").getAsInt());
     assertEquals(64, j.getAsJsonObject("corpus").get("sha256").getAsString().length());
     assertTrue(j.getAsJsonObject("corpus").get("lowercase").getAsBoolean());
-    assertTrue(j.getAsJsonArray("command").size() > 10);
-    assertTrue(j.has("wallSeconds") && j.getAsJsonObject("versions").has("java"));
+    assertTrue(j.getAsJsonArray("command_line").size() > 10);
+    assertTrue(j.getAsJsonObject("seconds").has("total") && j.getAsJsonObject("seconds").has("train"));
+    assertEquals(dev.x2s.jobs.Version.x2s(), j.getAsJsonObject("versions").get("x2s").getAsString());
+    assertTrue(j.getAsJsonObject("versions").has("java"));
     try (var files = Files.list(tmp)) {
       assertFalse(files.anyMatch(p -> p.getFileName().toString().contains("x2s-glove")),
           "temporary co-occurrence files removed");
@@ -102,7 +106,8 @@ class BaselineCommandTest {
     JsonObject j = JsonParser.parseString(Files.readString(tmp.resolve("cbow.txt.provenance.json")))
         .getAsJsonObject();
     assertEquals("w2v-cbow", j.get("method").getAsString());
-    assertFalse(j.getAsJsonObject("options").get("skipGram").getAsBoolean());
+    assertFalse(j.getAsJsonObject("config").get("skip_gram").getAsBoolean());
+    assertEquals(0, j.getAsJsonObject("corpus").get("max_sentences").getAsLong()); // all
     assertEquals(300, j.getAsJsonObject("counts").get("sentences").getAsLong());
     assertTrue(j.getAsJsonObject("versions").get("dl4j").getAsString().contains("deeplearning4j"));
   }

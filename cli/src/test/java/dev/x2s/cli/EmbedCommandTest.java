@@ -81,6 +81,9 @@ class EmbedCommandTest {
     List<String> words = Arrays.asList(sentence.strip().split("\\s+"));
     Run r = run("embed", "--teacher", dir.toString(), "--layers", "0,2", "--values", "16", "--whitespace", sentence);
     assertEquals(0, r.exit(), r.err());
+    // a negative layer counts from the top, as in every command: -1 is layer 2 of 0..2
+    assertEquals(r.out(), run("embed", "--teacher", dir.toString(), "--layers", "0,-1", "--values", "16",
+        "--whitespace", sentence).out());
     assertTrue(r.out().contains("lm_weights.hdf5: elmo, 3 layers x 32, window unbounded\n"), r.out());
     assertTrue(r.out().contains(words.size() + " words, " + words.size() + " pieces, mean pooling"), r.out());
     Map<String, Double> norms = new HashMap<>();
@@ -122,7 +125,9 @@ class EmbedCommandTest {
   void badLayersAndUnknownTeachersAreClearErrors() {
     Run r = run("embed", "--teacher", fixture().toString(), "--layers", "1-5", "a b");
     assertTrue(r.exit() != 0);
-    assertTrue(r.err().contains("--layers: '1-5' is not a layer or range within 0..2"), r.err());
+    assertTrue(r.err().contains("--layers: layer 5 is out of range") && r.err().contains("0..2"), r.err());
+    r = run("embed", "--teacher", fixture().toString(), "--layers", "top", "a b");
+    assertTrue(r.err().contains("--layers: ") && r.err().contains("'top'"), r.err());
     r = run("embed", "--teacher", "bert-huge", "a b");
     assertEquals(1, r.exit());
     assertTrue(r.err().startsWith("x2s: unknown teacher 'bert-huge' (neither a known id nor a directory); known ids:"

@@ -1,17 +1,20 @@
 package dev.x2s.cli;
 
 import dev.x2s.testkit.SharedData;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.x2s.corpus.SentenceSplitter;
+import dev.x2s.jobs.options.LayerSpec;
+import dev.x2s.layerpc.LayerPcOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -19,14 +22,43 @@ import picocli.CommandLine;
 class PcCommandTest {
   @TempDir Path dir;
 
+  private LayerPcOptions resolve(String... args) throws Exception {
+    PcCommand cmd = new PcCommand();
+    new CommandLine(cmd).parseArgs(args);
+    return cmd.resolve();
+  }
+
+  /** Layer specs as every command reads them (LayerSpecTest has the parsing): negative = from the top. */
   @Test
-  void parsesLayerSpecs() {
-    assertArrayEquals(new int[] {0, 1, 2, 3}, PcCommand.parseLayers("0-3"));
-    assertArrayEquals(new int[] {0, 6, 12}, PcCommand.parseLayers("12,0,6"));
-    assertArrayEquals(new int[] {3, 4, 5, 12}, PcCommand.parseLayers("3-5, 12"));
-    assertThrows(IllegalArgumentException.class, () -> PcCommand.parseLayers("5-3"));
-    assertThrows(IllegalArgumentException.class, () -> PcCommand.parseLayers("top"));
-    assertThrows(IllegalArgumentException.class, () -> PcCommand.parseLayers("-1"));
+  void parsesLayerSpecsIncludingLayersFromTheTop() throws Exception {
+    assertEquals(LayerSpec.parse("0-3"), resolve("--teacher", "t", "--corpus", "c", "--out", "o", "--layers", "0-3")
+        .layers());
+    assertEquals(List.of(0, 6, 12), resolve("--teacher", "t", "--corpus", "c", "--out", "o", "--layers", "12,0,6")
+        .layers().layers());
+    assertEquals(List.of(1, -1), resolve("--teacher", "t", "--corpus", "c", "--out", "o", "--layers", "-1",
+        "--layers", "1").layers().layers());
+    CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class,
+        () -> resolve("--teacher", "t", "--corpus", "c", "--out", "o", "--layers", "5-3"));
+    assertTrue(e.getMessage().contains("--layers") && e.getMessage().contains("5-3"), e.getMessage());
+    assertThrows(CommandLine.ParameterException.class,
+        () -> resolve("--teacher", "t", "--corpus", "c", "--out", "o", "--layers", "top"));
+    e = assertThrows(CommandLine.ParameterException.class, () -> resolve("--teacher", "t", "--out", "o", "--layers", "1"));
+    assertTrue(e.getMessage().contains("--corpus is required"), e.getMessage());
+  }
+
+  /** The splitter names of distill: rules, break-iterator, none. */
+  @Test
+  void splitterNamesAreTheSameAsDistills() throws Exception {
+    String[] base = {"--teacher", "t", "--corpus", "c", "--out", "o", "--layers", "1", "--splitter"};
+    for (SentenceSplitter.Kind k : SentenceSplitter.Kind.values()) {
+      String name = k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      String[] args = java.util.Arrays.copyOf(base, base.length + 1);
+      args[base.length] = name;
+      assertEquals(k, resolve(args).splitter());
+      DistillCommand d = new DistillCommand();
+      new CommandLine(d).parseArgs("--teacher", "t", "--corpus", "c", "--out", "o", "--splitter", name);
+      assertEquals(k, d.resolve().splitter());
+    }
   }
 
   /** Bad input ends with exit code 2 and a message naming the problem, with no output written. */

@@ -38,6 +38,14 @@ class TokenizeCommandTest {
     try (GZIPInputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
       assertEquals("Dr. Smith lives in New York .\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
+    // one convention for "all": 0 and all read every sentence; a negative count is a usage error
+    for (String all : new String[] {"0", "all"}) {
+      assertEquals(0, run("tokenize", "-q", "--corpus", corpus.toString(), "--out", out.toString(), "--lower",
+          "--max-sentences", all));
+      assertEquals(3, Files.readAllLines(out, StandardCharsets.UTF_8).size());
+    }
+    assertEquals(2, run("tokenize", "-q", "--corpus", corpus.toString(), "--out", out.toString(),
+        "--max-sentences", "-3"));
   }
 
   @Test

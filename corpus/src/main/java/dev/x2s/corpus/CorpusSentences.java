@@ -1,5 +1,6 @@
 package dev.x2s.corpus;
 
+import dev.x2s.jobs.options.SentenceLimit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -15,13 +16,13 @@ import java.util.NoSuchElementException;
  */
 public final class CorpusSentences implements Iterable<List<String>> {
   private final Path file;
-  private final long maxSentences;
+  private final SentenceLimit maxSentences;
   private final Casing casing;
   private long sentences;
   private long words;
 
-  /** @param maxSentences stop after this many sentences; 0 or less: all of them */
-  public CorpusSentences(Path file, long maxSentences, boolean lower) {
+  /** @param maxSentences stop after this many sentences */
+  public CorpusSentences(Path file, SentenceLimit maxSentences, boolean lower) {
     this.file = file;
     this.maxSentences = maxSentences;
     this.casing = lower ? Casing.LOWER_WORDS : Casing.KEEP;

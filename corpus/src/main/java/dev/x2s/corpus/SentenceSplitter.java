@@ -6,7 +6,10 @@ import java.util.List;
 public interface SentenceSplitter {
   List<String> split(String paragraph);
 
-  /** Which splitter: see {@link RuleSentenceSplitter}, {@link BreakIteratorSentenceSplitter}. */
+  /**
+   * Which splitter: see {@link RuleSentenceSplitter}, {@link BreakIteratorSentenceSplitter}. Every command
+   * names them the same way: {@code rules}, {@code break-iterator}, {@code none}.
+   */
   enum Kind {
     /** {@link RuleSentenceSplitter} (default). */
     RULES,

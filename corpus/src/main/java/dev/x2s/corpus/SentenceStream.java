@@ -1,5 +1,6 @@
 package dev.x2s.corpus;
 
+import dev.x2s.jobs.options.SentenceLimit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -33,36 +34,37 @@ public final class SentenceStream implements Iterator<Sentence>, AutoCloseable {
   private long nextId;
 
   /**
-   * @param maxSentences stop after this many sentences; 0 or less: all of them
+   * @param limit stop after this many sentences
    */
-  public SentenceStream(CorpusReader reader, SentenceSplitter splitter, long maxSentences) {
-    this(reader, splitter, maxSentences, Casing.KEEP);
+  public SentenceStream(CorpusReader reader, SentenceSplitter splitter, SentenceLimit limit) {
+    this(reader, splitter, limit, Casing.KEEP);
   }
 
   /**
-   * @param maxSentences stop after this many sentences; 0 or less: all of them
+   * @param limit stop after this many sentences
+   * @param casing what lower-casing the words get, and when
    */
-  public SentenceStream(CorpusReader reader, SentenceSplitter splitter, long maxSentences, Casing casing) {
+  public SentenceStream(CorpusReader reader, SentenceSplitter splitter, SentenceLimit limit, Casing casing) {
     this.reader = reader;
     this.splitter = splitter;
-    this.limit = maxSentences > 0 ? maxSentences : Long.MAX_VALUE;
+    this.limit = limit.max();
     this.casing = casing;
     this.stats = reader.stats();
   }
 
   /** All sentences of {@code file} (format detected), as written. */
   public static SentenceStream open(Path file, SentenceSplitter.Kind split) throws IOException {
-    return open(file, split, 0, Casing.KEEP);
+    return open(file, split, SentenceLimit.ALL, Casing.KEEP);
   }
 
   /**
    * The sentences of {@code file} (format detected).
    *
-   * @param maxSentences stop after this many sentences; 0 or less: all of them
+   * @param limit stop after this many sentences
    */
-  public static SentenceStream open(Path file, SentenceSplitter.Kind split, long maxSentences, Casing casing)
+  public static SentenceStream open(Path file, SentenceSplitter.Kind split, SentenceLimit limit, Casing casing)
       throws IOException {
-    return new SentenceStream(CorpusReader.open(file, CorpusFormat.AUTO), split.create(), maxSentences, casing);
+    return new SentenceStream(CorpusReader.open(file, CorpusFormat.AUTO), split.create(), limit, casing);
   }
 
   /** Shared with the reader: lines, paragraphs, sentences, words. */

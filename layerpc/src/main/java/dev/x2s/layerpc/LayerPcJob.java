@@ -1,12 +1,10 @@
 package dev.x2s.layerpc;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import dev.x2s.corpus.Casing;
 import dev.x2s.corpus.Sentence;
 import dev.x2s.corpus.SentenceStream;
 import dev.x2s.teachers.extract.ContextExtractor;
-import dev.x2s.teachers.extract.ExtractionOptions;
 import dev.x2s.layerpc.occurrence.Checkpoint;
 import dev.x2s.layerpc.occurrence.CorpusCounts;
 import dev.x2s.layerpc.occurrence.OccurrenceStore;
@@ -15,6 +13,7 @@ import dev.x2s.layerpc.occurrence.RunningSums;
 import dev.x2s.layerpc.occurrence.SamplePlan;
 import dev.x2s.layerpc.occurrence.StoreLayout;
 import dev.x2s.jobs.Progress;
+import dev.x2s.jobs.Provenance;
 import dev.x2s.jobs.Sha256;
 import dev.x2s.teachers.Teacher;
 import dev.x2s.teachers.TeacherInfo;
@@ -48,7 +47,8 @@ import java.util.stream.Stream;
  *       occurrences. Sampled vectors go to the occurrence store, all of them to the running sums.
  *       Sentences are processed in chunks; after a chunk the state is checkpointed when due.
  *   <li><b>Finish</b>: the store is completed and renamed; one vector file per (method, layer) with a
- *       provenance JSON; {@code run.json}; the work directory is removed.
+ *       provenance file ({@code FILE.provenance.json}); {@code run.json} (the run's provenance, with its
+ *       fingerprint and counts); the work directory is removed.
  * </ol>
  *
  * <p><b>Resume</b>: rerunning with the same settings continues from the last checkpoint: the plan is
@@ -63,9 +63,10 @@ import java.util.stream.Stream;
  */
 public final class LayerPcJob {
   static final String STORE = "occurrences.x2o";
-  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+  private static final Gson GSON = new Gson();
 
   private final LayerPcOptions o;
+  private final int[] layers;
   private final Teacher teacher;
   private final TeacherInfo info;
   private final PrintStream log;
@@ -73,12 +74,18 @@ public final class LayerPcJob {
   private final Path work;
   private final long haltAfter = Long.getLong("x2s.test.haltAfterSentences", -1);
   private final Map<String, Object> report = new LinkedHashMap<>();
+  private final Map<String, Double> seconds = new LinkedHashMap<>();
+  private Provenance base;
   private long encodedHere;
 
+  /**
+   * @throws IllegalArgumentException when a layer is out of the teacher's range
+   */
   public LayerPcJob(LayerPcOptions options, Teacher teacher, PrintStream log, boolean quiet) {
     this.o = options;
     this.teacher = teacher;
     this.info = teacher.info();
+    this.layers = options.layers().resolve(info.numLayers(), info.id());
     this.log = log;
     this.quiet = quiet;
     this.work = options.out().resolve("work");
@@ -90,10 +97,7 @@ public final class LayerPcJob {
    * @throws IllegalArgumentException naming what is wrong
    */
   public static void validate(LayerPcOptions o, TeacherInfo info) {
-    if (o.maxLayer() >= info.numLayers()) {
-      throw new IllegalArgumentException("layer " + o.maxLayer() + " is out of range: teacher " + info.id()
-          + " has layers 0.." + (info.numLayers() - 1));
-    }
+    o.layers().resolve(info.numLayers(), info.id());
     if (o.needsCorpus() && !Files.isRegularFile(o.corpus())) {
       throw new IllegalArgumentException("corpus " + o.corpus() + " is not a readable file");
     }
@@ -116,16 +120,14 @@ public final class LayerPcJob {
       deleteWork(); // left behind if the previous run was killed right after writing run.json
       return List.of();
     }
-    report.put("fingerprint", fingerprint);
-    report.put("teacher", info);
-    report.put("options", optionsMap());
+    base = Provenance.start("x2s pc").config(o).put("teacher", info).put("resolved_layers", layers);
     List<Path> files = new ArrayList<>();
     Files.createDirectories(work);
     List<String> wordList = o.decontextWords() == null ? null : readWordList(o.decontextWords());
     SamplePlan plan = null;
     if (o.needsCorpus()) {
       plan = plan(fingerprint);
-      StoreLayout layout = plan.layout(info.dim(), o.layers());
+      StoreLayout layout = plan.layout(info.dim(), layers);
       printDiskUse(layout, wordList);
       encode(plan, layout, fingerprint);
       files.addAll(writeCorpusVectors(plan));
@@ -140,9 +142,11 @@ public final class LayerPcJob {
         files.addAll(writeWithFallback(wordList));
       }
     }
-    Map<String, Object> fp = new LinkedHashMap<>(report);
-    fp.put("files", files.stream().map(p -> p.getFileName().toString()).toList());
-    dev.x2s.vectors.AtomicFiles.write(runJson, out -> out.write(GSON.toJson(fp).getBytes(StandardCharsets.UTF_8)));
+    Provenance run = base.copy().put("fingerprint", fingerprint);
+    report.forEach(run::put);
+    run.put("files", files.stream().map(p -> p.getFileName().toString()).toList());
+    seconds.forEach(run::seconds);
+    run.write(runJson);
     deleteWork();
     return files;
   }
@@ -194,9 +198,9 @@ public final class LayerPcJob {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("sentences", counts.sentences());
     c.put("words", counts.words());
-    c.put("distinctWords", counts.distinctWords());
-    c.put("countTablePruneLevel", counts.pruneLevel());
-    report.put("corpusCounts", c);
+    c.put("distinct_words", counts.distinctWords());
+    c.put("count_table_prune_level", counts.pruneLevel());
+    report.put("corpus_counts", c);
     report.put("plan", planSummary(p));
     p.write(planFile, fingerprint);
     return p;
@@ -204,9 +208,9 @@ public final class LayerPcJob {
 
   private Map<String, Object> planSummary(SamplePlan p) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("keptWords", p.size());
-    m.put("sentencesWithKeptWord", p.sentencesWithWord());
-    m.put("sentencesWithSample", p.sentencesWithSample());
+    m.put("kept_words", p.size());
+    m.put("sentences_with_kept_word", p.sentencesWithWord());
+    m.put("sentences_with_sample", p.sentencesWithSample());
     return m;
   }
 
@@ -218,11 +222,11 @@ public final class LayerPcJob {
   private void printDiskUse(StoreLayout layout, List<String> wordList) throws IOException {
     long store = storeBytes(layout);
     boolean mean = o.methods().contains(Method.MEAN);
-    long sums = mean ? RunningSums.bytes(layout.words().length, o.layers().length, info.dim()) : 0;
+    long sums = mean ? RunningSums.bytes(layout.words().length, layers.length, info.dim()) : 0;
     long outputs = 0;
     for (Method m : o.methods()) {
       long words = m == Method.DECONTEXT ? wordList.size() : layout.words().length;
-      outputs += (words * (info.dim() * 4L + 16)) * o.layers().length;
+      outputs += (words * (info.dim() * 4L + 16)) * layers.length;
     }
     long peak = store + 3 * sums + outputs;
     long free = Files.getFileStore(o.out()).getUsableSpace();
@@ -231,10 +235,10 @@ public final class LayerPcJob {
         gb(free));
     say(msg);
     Map<String, Object> d = new LinkedHashMap<>();
-    d.put("storeBytes", store);
-    d.put("sumsBytes", sums);
-    d.put("vectorBytes", outputs);
-    d.put("peakBytes", peak);
+    d.put("store_bytes", store);
+    d.put("sums_bytes", sums);
+    d.put("vector_bytes", outputs);
+    d.put("peak_bytes", peak);
     report.put("disk", d);
     long existing = 0; // a resumed run already holds part of it (sparse files count fully: an estimate)
     for (Path f : List.of(o.out().resolve(STORE + ".partial"), o.out().resolve(STORE), work.resolve("sums.bin"))) {
@@ -296,11 +300,11 @@ public final class LayerPcJob {
     }
     deleteSnapshotsExcept(ck.generation());
     long t0 = System.nanoTime();
-    try (RunningSums sums = mean ? RunningSums.open(sumsFile, plan.size(), o.layers().length, info.dim()) : null) {
+    try (RunningSums sums = mean ? RunningSums.open(sumsFile, plan.size(), layers.length, info.dim()) : null) {
       if (!ck.complete()) {
         ck = encodeChunks(plan, ck, writer, sums, mean);
       }
-      report.put("encodeSeconds", (System.nanoTime() - t0) / 1e9);
+      seconds.put("encode", (System.nanoTime() - t0) / 1e9);
       if (writer != null) {
         writer.finish(storeFile);
       }
@@ -314,11 +318,7 @@ public final class LayerPcJob {
   private Checkpoint encodeChunks(SamplePlan plan, Checkpoint start, OccurrenceStoreWriter writer, RunningSums sums,
       boolean mean) throws IOException {
     int[] filled = start.filled().clone();
-    int[] layers = o.layers();
-    ExtractionOptions e = o.extraction();
-    ExtractionOptions ex = new ExtractionOptions(o.maxLayer(), e.pooling(), e.batchSize(), e.maxPiecesPerBatch(),
-        e.readAheadBatches(), e.lengthMeasure(), e.maxBufferedValues());
-    ContextExtractor extractor = new ContextExtractor(teacher, ex);
+    ContextExtractor extractor = new ContextExtractor(teacher, o.extraction(maxLayer()));
     long total = mean ? plan.sentencesWithWord() : plan.sentencesWithSample();
     long generation = start.generation();
     long chunks = start.chunksDone();
@@ -382,8 +382,8 @@ public final class LayerPcJob {
     }
     Checkpoint end = new Checkpoint(Checkpoint.FINAL, chunks, done[0], done[1], filled, true);
     checkpoint(end, writer, sums);
-    report.put("encodedSentences", done[0]);
-    report.put("encodedWords", done[1]);
+    report.put("encoded_sentences", done[0]);
+    report.put("encoded_words", done[1]);
     return end;
   }
 
@@ -462,10 +462,10 @@ public final class LayerPcJob {
     boolean mean = o.methods().contains(Method.MEAN);
     Map<String, Object> omitted = new LinkedHashMap<>();
     try (OccurrenceStore store = OccurrenceStore.open(o.out().resolve(STORE));
-        RunningSums sums = mean ? RunningSums.open(work.resolve("sums.bin"), plan.size(), o.layers().length,
+        RunningSums sums = mean ? RunningSums.open(work.resolve("sums.bin"), plan.size(), layers.length,
             info.dim()) : null) {
-      for (int li = 0; li < o.layers().length; li++) {
-        int layer = o.layers()[li];
+      for (int li = 0; li < layers.length; li++) {
+        int layer = layers[li];
         for (Method m : List.of(Method.PC, Method.PC_CENTRED, Method.MEAN)) {
           if (!o.methods().contains(m)) {
             continue;
@@ -482,8 +482,8 @@ public final class LayerPcJob {
         }
       }
     }
-    report.put("omittedZeroVariance", omitted);
-    report.put("vectorSeconds", (System.nanoTime() - t0) / 1e9);
+    report.put("omitted_zero_variance", omitted);
+    seconds.put("vectors", (System.nanoTime() - t0) / 1e9);
     say(String.format("x2s pc: wrote %d vector files (%.1f s)", files.size(), (System.nanoTime() - t0) / 1e9));
     return files;
   }
@@ -496,10 +496,10 @@ public final class LayerPcJob {
   private List<Path> writeDecontext(List<String> words) throws IOException {
     long t0 = System.nanoTime();
     List<Path> files = new ArrayList<>();
-    List<StaticVectors.Result> results = StaticVectors.decontext(teacher, words, o.layers(), o.extraction());
-    for (int li = 0; li < o.layers().length; li++) {
-      Path f = o.out().resolve(fileName(Method.DECONTEXT, o.layers()[li]));
-      results.get(li).write(f, provenance(Method.DECONTEXT, o.layers()[li], 0));
+    List<StaticVectors.Result> results = StaticVectors.decontext(teacher, words, layers, o.extraction(maxLayer()));
+    for (int li = 0; li < layers.length; li++) {
+      Path f = o.out().resolve(fileName(Method.DECONTEXT, layers[li]));
+      results.get(li).write(f, provenance(Method.DECONTEXT, layers[li], 0));
       files.add(f);
     }
     say(String.format("x2s pc: decontext: %,d words encoded alone (%.1f s)", words.size(), (System.nanoTime() - t0) / 1e9));
@@ -513,7 +513,7 @@ public final class LayerPcJob {
   private List<Path> writeWithFallback(List<String> wordList) throws IOException {
     List<Path> files = new ArrayList<>();
     Map<String, Object> coverage = new LinkedHashMap<>();
-    for (int layer : o.layers()) {
+    for (int layer : layers) {
       dev.x2s.vectors.WordVectors dv = dev.x2s.vectors.VectorFiles.read(o.out().resolve(fileName(Method.DECONTEXT, layer)));
       for (Method m : List.of(Method.PC, Method.PC_CENTRED, Method.MEAN)) {
         if (!o.methods().contains(m)) {
@@ -537,7 +537,7 @@ public final class LayerPcJob {
           words.add(added.get(i));
         }
         Path f = o.out().resolve(m.id() + "+decontext-layer" + layer + ".x2v");
-        Map<String, Object> prov = provenance(m, layer, 0);
+        Provenance prov = provenance(m, layer, 0);
         prov.put("fallback", "list words missing from " + fileName(m, layer) + " take their decontext vector: "
             + added.size() + " of " + wordList.size());
         new StaticVectors.Result(words.toArray(new String[0]), matrix, dim, 0).write(f, prov);
@@ -547,7 +547,7 @@ public final class LayerPcJob {
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> c = (Map<String, Object>) report.get("coverage");
-    c.put("listWordsPerCorpusFile", coverage);
+    c.put("list_words_per_corpus_file", coverage);
     return files;
   }
 
@@ -561,12 +561,12 @@ public final class LayerPcJob {
       }
     }
     Map<String, Object> c = new LinkedHashMap<>();
-    c.put("listWords", words.size());
-    c.put("withoutDecontext", inCorpus);
-    c.put("withDecontext", o.methods().contains(Method.DECONTEXT) ? words.size() : inCorpus);
+    c.put("list_words", words.size());
+    c.put("without_decontext", inCorpus);
+    c.put("with_decontext", o.methods().contains(Method.DECONTEXT) ? words.size() : inCorpus);
     say(String.format("x2s pc: coverage of %s: %,d / %,d words from the corpus (%.1f%%), %,d with the decontext"
         + " fallback", o.decontextWords().getFileName(), inCorpus, words.size(), 100.0 * inCorpus / Math.max(1, words.size()),
-        c.get("withDecontext")));
+        c.get("with_decontext")));
     return c;
   }
 
@@ -584,15 +584,12 @@ public final class LayerPcJob {
     return List.copyOf(words);
   }
 
-  private Map<String, Object> provenance(Method m, int layer, long omitted) throws IOException {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("tool", "x2s pc");
+  private Provenance provenance(Method m, int layer, long omitted) throws IOException {
+    Provenance p = base.copy();
     p.put("method", m.id());
     p.put("layer", layer);
-    p.put("teacher", info);
-    p.put("options", optionsMap());
     p.put("corpus", corpusInfo());
-    p.put("omittedWords", omitted);
+    p.put("omitted_words", omitted);
     p.put("notes", switch (m) {
       case PC -> "uncentred top right singular vector of the sampled occurrences (as the released code of"
           + " Ethayarajh 2019: TruncatedSVD, no centring), unit length, sign: positive dot with the word's mean";
@@ -618,22 +615,8 @@ public final class LayerPcJob {
     return corpusCache;
   }
 
-  private Map<String, Object> optionsMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("layers", o.layers());
-    m.put("methods", o.methods().stream().map(Method::id).sorted().toList());
-    m.put("samplesPerWord", o.samplesPerWord());
-    m.put("minContexts", o.minContexts());
-    m.put("seed", o.seed());
-    m.put("maxSentences", o.maxSentences());
-    m.put("maxVocab", o.maxVocab());
-    m.put("maxWords", o.maxWords());
-    m.put("splitter", o.splitter().name());
-    m.put("lowercase", o.lowercase());
-    m.put("extraction", o.extraction().toString());
-    m.put("chunkSentences", o.chunkSentences());
-    m.put("words", o.decontextWords() == null ? null : o.decontextWords().toString());
-    return m;
+  private int maxLayer() {
+    return layers[layers.length - 1];
   }
 
   private String fingerprint() throws IOException {
@@ -642,8 +625,7 @@ public final class LayerPcJob {
       corpus = o.corpus().toAbsolutePath().normalize() + "|" + Files.size(o.corpus()) + "|"
           + Files.getLastModifiedTime(o.corpus()).toMillis();
     }
-    return o.fingerprint() + "|teacher=" + info.id() + "/" + info.numLayers() + "x" + info.dim() + "|corpus=" + corpus
-        + "|words=" + o.decontextWords();
+    return o.fingerprint() + "|teacher=" + info.id() + "/" + info.numLayers() + "x" + info.dim() + "|corpus=" + corpus;
   }
 
   private static String readFingerprint(Path runJson) {
@@ -674,6 +656,6 @@ public final class LayerPcJob {
 
   @Override
   public String toString() {
-    return "LayerPcJob" + Arrays.toString(o.layers());
+    return "LayerPcJob" + Arrays.toString(layers);
   }
 }

@@ -1,60 +1,111 @@
 package dev.x2s.layerpc;
 
 import dev.x2s.corpus.SentenceSplitter;
+import dev.x2s.jobs.options.LayerSpec;
+import dev.x2s.jobs.options.Option;
+import dev.x2s.jobs.options.OptionRecord;
+import dev.x2s.jobs.options.OptionSet;
+import dev.x2s.jobs.options.SentenceLimit;
+import dev.x2s.teachers.PiecePooling;
 import dev.x2s.teachers.extract.ExtractionOptions;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Every setting of a layer-PC run ({@code x2s pc}); written into the provenance of every output.
- *
- * @param corpus the corpus file
- * @param out output directory (vector files, {@code occurrences.x2o}, {@code run.json}, work files)
- * @param layers model layers to keep, increasing
- * @param methods static-vector methods
- * @param samplesPerWord k: occurrences kept per word for PC (bottom-k by priority)
- * @param minContexts words in fewer distinct sentences are ignored
- * @param seed sampling seed
- * @param maxSentences read at most this many sentences of the corpus
- * @param maxVocab most entries of the pass-1 count table (word2vec-style pruning beyond)
- * @param maxWords most words kept (the most frequent)
- * @param decontextWords word list for {@link Method#DECONTEXT} and coverage reports, or null
- * @param splitter sentence splitter
- * @param extraction batching of the teacher pass (its maxLayer is set from {@code layers})
- * @param chunkSentences sentences per chunk: the unit of checkpointing (batches never cross chunks)
- * @param checkpointSentences checkpoint after at least this many sentences since the last one
- * @param checkpointSeconds ... or after this many seconds
- * @param lowercase lower-case the corpus words (keys and teacher input), as {@code x2s distill} does
+ * Every setting of a layer-PC run ({@code x2s pc}), each declared once by its {@link Option}: the flag,
+ * the YAML key, the provenance field of every output and the run's fingerprint ({@link #RESULT}: a run
+ * resumes, or is skipped as done, only under equal settings) come from it ({@link #OPTIONS}).
  */
-public record LayerPcOptions(Path corpus, Path out, int[] layers, Set<Method> methods, int samplesPerWord,
-    int minContexts, long seed, long maxSentences, int maxVocab, int maxWords, Path decontextWords,
-    SentenceSplitter.Kind splitter, ExtractionOptions extraction, int chunkSentences, long checkpointSentences,
-    long checkpointSeconds, boolean lowercase) {
+public record LayerPcOptions(
+    @Option(required = true, paramLabel = "ID",
+        description = "Teacher id (all-minilm-l6-v2, bert-base-uncased, …) or an ELMo/GPT-2 directory.")
+    String teacher,
+    @Option(paramLabel = "FILE", description = "Corpus (plain or WikiExtractor, gzip ok); needed by pc, pc-centred and mean.")
+    Path corpus,
+    @Option(required = true, fingerprint = RESULT, paramLabel = "SPEC",
+        description = "Layers: numbers or ranges (0-12, 0,6,12, 12); negative counts from the top (-1 = the last).")
+    LayerSpec layers,
+    @Option(name = "method", defaultValue = "pc", fingerprint = RESULT, paramLabel = "M",
+        description = "pc, pc-centred, mean, decontext (comma-separated).")
+    Set<Method> methods,
+    @Option(required = true, paramLabel = "DIR",
+        description = "Output directory (vector files, occurrences.x2o, run.json, work files).")
+    Path out,
+    @Option(name = "samples", defaultValue = "100", fingerprint = RESULT, paramLabel = "K",
+        description = "Occurrences sampled per word for pc (bottom-k by a seeded priority).")
+    int samplesPerWord,
+    @Option(defaultValue = "5", fingerprint = RESULT, description = "Ignore words in fewer distinct sentences.")
+    int minContexts,
+    @Option(defaultValue = "1", fingerprint = RESULT, description = "Sampling seed.")
+    long seed,
+    @Option(defaultValue = "all", fingerprint = RESULT, paramLabel = "N",
+        description = "Read at most N sentences of the corpus (0 or all: every sentence).")
+    SentenceLimit maxSentences,
+    @Option(defaultValue = "2000000", fingerprint = RESULT,
+        description = "Most entries of the word-count table (pruned beyond, as word2vec).")
+    int maxVocab,
+    @Option(defaultValue = "1000000", fingerprint = RESULT, description = "Most words kept (the most frequent).")
+    int maxWords,
+    @Option(name = "words", fingerprint = RESULT, paramLabel = "FILE",
+        description = "Word list (one a line) for decontext and coverage.")
+    Path decontextWords,
+    @Option(defaultValue = "rules", fingerprint = RESULT,
+        description = "Sentence splitter: rules, break-iterator or none (a line is a sentence).")
+    SentenceSplitter.Kind splitter,
+    @Option(name = "lower", defaultValue = "false", fingerprint = RESULT,
+        description = "Lower-case the corpus words: case variants become one word (natural for uncased teachers;"
+            + " the teacher sees the lower-cased text, as with x2s distill).")
+    boolean lowercase,
+    @Option(defaultValue = "mean", fingerprint = RESULT, description = "Pieces → word: mean, first, last.")
+    PiecePooling pooling,
+    @Option(defaultValue = "32", fingerprint = RESULT, description = "Sentences per teacher call.")
+    int batchSize,
+    @Option(defaultValue = "8192", fingerprint = RESULT, description = "Padded pieces per teacher call.")
+    int maxPieces,
+    @Option(defaultValue = "32", fingerprint = RESULT,
+        description = "Batches read ahead: sentences are grouped by length within this window of batches.")
+    int readAheadBatches,
+    @Option(defaultValue = "67108864", fingerprint = RESULT,
+        description = "Most floats of teacher output held before they are consumed (a read-ahead window is cut"
+            + " short beyond it).")
+    long maxBufferedValues,
+    @Option(defaultValue = "1024", fingerprint = RESULT,
+        description = "Sentences per chunk, the unit of checkpoints (batches never cross chunks).")
+    int chunkSentences,
+    @Option(defaultValue = "50000", description = "Checkpoint every N sentences…")
+    long checkpointSentences,
+    @Option(defaultValue = "600", description = "…or every T seconds.")
+    long checkpointSeconds) implements OptionRecord<LayerPcOptions> {
+
+  /** Fingerprint of the settings that decide the results (not checkpoint timing). */
+  public static final String RESULT = "result";
+  /** The declarations. */
+  public static final OptionSet<LayerPcOptions> OPTIONS = OptionSet.of(LayerPcOptions.class);
 
   public LayerPcOptions {
-    if (layers.length == 0 || methods.isEmpty() || samplesPerWord < 1 || minContexts < 1 || maxSentences < 1
-        || maxVocab < 1 || maxWords < 1 || chunkSentences < 1 || checkpointSentences < 1 || checkpointSeconds < 1) {
-      throw new IllegalArgumentException("bad layer-PC options: " + this);
-    }
-    for (int i = 0; i < layers.length; i++) {
-      if (layers[i] < 0 || (i > 0 && layers[i] <= layers[i - 1])) {
-        throw new IllegalArgumentException("layers must be increasing and non-negative: " + Arrays.toString(layers));
-      }
-    }
-    methods = Set.copyOf(EnumSet.copyOf(methods));
+    methods = Set.copyOf(methods);
+    check(!methods.isEmpty(), "at least one method is needed");
+    check(samplesPerWord >= 1, "samples must be >= 1, not " + samplesPerWord);
+    check(minContexts >= 1, "min contexts must be >= 1, not " + minContexts);
+    check(maxVocab >= 1, "max vocab must be >= 1, not " + maxVocab);
+    check(maxWords >= 1, "max words must be >= 1, not " + maxWords);
+    check(batchSize >= 1 && maxPieces >= 1, "batch size and max pieces must be >= 1");
+    check(readAheadBatches >= 1 && maxBufferedValues >= 1, "read-ahead batches and max buffered values must be >= 1");
+    check(chunkSentences >= 1, "chunk sentences must be >= 1, not " + chunkSentences);
+    check(checkpointSentences >= 1 && checkpointSeconds >= 1, "checkpoint intervals must be >= 1");
   }
 
-  /** Defaults: k = 100, min contexts 5, seed 1, whole corpus, 2 M count entries, 1 M words, rule splitter. */
-  public static LayerPcOptions defaults(Path corpus, Path out, int[] layers, Set<Method> methods) {
-    int maxLayer = layers[layers.length - 1];
-    return new LayerPcOptions(corpus, out, layers, methods, 100, 5, 1, Long.MAX_VALUE, 2_000_000, 1_000_000, null,
-        SentenceSplitter.Kind.RULES, ExtractionOptions.defaults(maxLayer), 1024, 50_000, 600, false);
+  private static void check(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
   }
 
-  public int maxLayer() {
-    return layers[layers.length - 1];
+  /** The declared defaults for these required settings. */
+  public static LayerPcOptions defaults(String teacher, Path corpus, Path out, LayerSpec layers, Set<Method> methods) {
+    return OPTIONS.builder().set(LayerPcOptions::teacher, teacher).set(LayerPcOptions::corpus, corpus)
+        .set(LayerPcOptions::out, out).set(LayerPcOptions::layers, layers).set(LayerPcOptions::methods, methods)
+        .build();
   }
 
   /** Whether the teacher pass runs (any corpus method). */
@@ -62,49 +113,14 @@ public record LayerPcOptions(Path corpus, Path out, int[] layers, Set<Method> me
     return methods.contains(Method.PC) || methods.contains(Method.PC_CENTRED) || methods.contains(Method.MEAN);
   }
 
-  public LayerPcOptions with(int samplesPerWord, int minContexts, long seed, long maxSentences) {
-    return new LayerPcOptions(corpus, out, layers, methods, samplesPerWord, minContexts, seed, maxSentences, maxVocab,
-        maxWords, decontextWords, splitter, extraction, chunkSentences, checkpointSentences, checkpointSeconds, lowercase);
+  /** The teacher pass's settings for layers {@code 0..maxLayer}. */
+  public ExtractionOptions extraction(int maxLayer) {
+    return ExtractionOptions.defaults(maxLayer).withPooling(pooling).withBatch(batchSize, maxPieces)
+        .withReadAhead(readAheadBatches, maxBufferedValues);
   }
 
-  public LayerPcOptions withLimits(int maxVocab, int maxWords) {
-    return new LayerPcOptions(corpus, out, layers, methods, samplesPerWord, minContexts, seed, maxSentences, maxVocab,
-        maxWords, decontextWords, splitter, extraction, chunkSentences, checkpointSentences, checkpointSeconds, lowercase);
-  }
-
-  public LayerPcOptions withDecontextWords(Path words) {
-    return new LayerPcOptions(corpus, out, layers, methods, samplesPerWord, minContexts, seed, maxSentences, maxVocab,
-        maxWords, words, splitter, extraction, chunkSentences, checkpointSentences, checkpointSeconds, lowercase);
-  }
-
-  public LayerPcOptions withExtraction(ExtractionOptions e, int chunkSentences) {
-    return new LayerPcOptions(corpus, out, layers, methods, samplesPerWord, minContexts, seed, maxSentences, maxVocab,
-        maxWords, decontextWords, splitter, e, chunkSentences, checkpointSentences, checkpointSeconds, lowercase);
-  }
-
-  public LayerPcOptions withCheckpoints(long sentences, long seconds) {
-    return new LayerPcOptions(corpus, out, layers, methods, samplesPerWord, minContexts, seed, maxSentences, maxVocab,
-        maxWords, decontextWords, splitter, extraction, chunkSentences, sentences, seconds, lowercase);
-  }
-
-  /** The same options with the corpus words lower-cased (or not). */
-  public LayerPcOptions withLowercase(boolean lower) {
-    return new LayerPcOptions(corpus, out, layers, methods, samplesPerWord, minContexts, seed, maxSentences, maxVocab,
-        maxWords, decontextWords, splitter, extraction, chunkSentences, checkpointSentences, checkpointSeconds, lower);
-  }
-
-  /** The settings that decide the results (not checkpoint timing), for resume checks. */
+  /** The settings that decide the results, for resume checks: {@code layers=[0, 1, 2]|method=[mean, pc]|…}. */
   String fingerprint() {
-    return "v1|layers=" + Arrays.toString(layers) + "|methods=" + methods.stream().map(Method::id).sorted().toList()
-        + "|k=" + samplesPerWord + "|minContexts=" + minContexts + "|seed=" + seed + "|maxSentences=" + maxSentences
-        + "|maxVocab=" + maxVocab + "|maxWords=" + maxWords + "|splitter=" + splitter + "|extraction=" + extraction
-        + "|chunk=" + chunkSentences + (lowercase ? "|lowercase" : "");
-  }
-
-  @Override
-  public String toString() {
-    return "LayerPcOptions[corpus=" + corpus + ", out=" + out + ", layers=" + Arrays.toString(layers) + ", methods="
-        + methods + ", k=" + samplesPerWord + ", minContexts=" + minContexts + ", seed=" + seed + ", maxSentences="
-        + maxSentences + "]";
+    return OPTIONS.fingerprint(this, RESULT);
   }
 }

@@ -1,6 +1,5 @@
 package dev.x2s.layerpc;
 
-import com.google.gson.GsonBuilder;
 import dev.x2s.corpus.Sentence;
 import dev.x2s.teachers.extract.ContextExtractor;
 import dev.x2s.teachers.extract.ExtractionOptions;
@@ -8,18 +7,16 @@ import dev.x2s.layerpc.occurrence.OccurrenceStore;
 import dev.x2s.layerpc.occurrence.RunningSums;
 import dev.x2s.layerpc.occurrence.SamplePlan;
 import dev.x2s.jobs.Progress;
+import dev.x2s.jobs.Provenance;
 import dev.x2s.teachers.Teacher;
-import dev.x2s.vectors.AtomicFiles;
 import dev.x2s.vectors.VectorFiles;
 import dev.x2s.vectors.VectorFormat;
 import dev.x2s.vectors.WordVectors;
 import dev.x2s.vectors.WriteOptions;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 /** The static vectors of one layer by each method. */
@@ -32,12 +29,10 @@ public final class StaticVectors {
    * @param omitted words with no vector (zero or constant occurrence matrix)
    */
   public record Result(String[] words, float[] matrix, int dim, long omitted) {
-    /** Writes {@code file} (x2v, fp32) and {@code file.json} (provenance), both atomically. */
-    public void write(Path file, Map<String, Object> provenance) throws IOException {
+    /** Writes {@code file} (x2v, fp32) and {@code file.provenance.json}, both atomically. */
+    public void write(Path file, Provenance provenance) throws IOException {
       VectorFiles.write(new WordVectors(words, matrix, dim), file, VectorFormat.X2V, WriteOptions.defaults());
-      String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(provenance);
-      AtomicFiles.write(file.resolveSibling(file.getFileName() + ".json"),
-          out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
+      provenance.writeFor(file);
     }
   }
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.x2s.corpus.Sentence;
+import dev.x2s.jobs.options.LayerSpec;
 import dev.x2s.teachers.elmo.ElmoTeacher;
-import dev.x2s.teachers.extract.ExtractionOptions;
 import dev.x2s.layerpc.occurrence.OccurrenceStore;
 import dev.x2s.teachers.PiecePooling;
 import dev.x2s.teachers.WordStates;
@@ -35,9 +35,11 @@ class LayerPcElmoTest {
     Path corpus = LayerPcJobTest.corpus(dir, 30, 5);
     Path out = dir.resolve("out");
     int[] layers = {0, 1, 2};
-    LayerPcOptions o = LayerPcOptions.defaults(corpus, out, layers, EnumSet.of(Method.PC, Method.MEAN))
-        .with(4, 5, 3, Long.MAX_VALUE)
-        .withExtraction(ExtractionOptions.defaults(2).withBatch(8, 512), 32);
+    LayerPcOptions o = LayerPcOptions.defaults("elmo-tiny", corpus, out, LayerSpec.of(layers),
+            EnumSet.of(Method.PC, Method.MEAN)).toBuilder()
+        .set(LayerPcOptions::samplesPerWord, 4).set(LayerPcOptions::minContexts, 5).set(LayerPcOptions::seed, 3L)
+        .set(LayerPcOptions::batchSize, 8).set(LayerPcOptions::maxPieces, 512).set(LayerPcOptions::chunkSentences, 32)
+        .build();
     try (ElmoTeacher elmo = ElmoTeacher.open(fixture.resolve("options.json"), fixture.resolve("lm_weights.hdf5"))) {
       new LayerPcJob(o, elmo, System.err, true).run();
       List<Sentence> sentences = LayerPcJobTest.read(corpus);
@@ -85,7 +87,7 @@ class LayerPcElmoTest {
           }
         }
       }
-      assertTrue(Files.exists(out.resolve("pc-layer0.x2v.json")));
+      assertTrue(Files.exists(out.resolve("pc-layer0.x2v.provenance.json")));
     }
   }
 }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.x2s.corpus.Sentence;
 import dev.x2s.corpus.SentenceSplitter;
 import dev.x2s.corpus.SentenceStream;
-import dev.x2s.teachers.extract.ExtractionOptions;
+import dev.x2s.jobs.options.LayerSpec;
 import dev.x2s.layerpc.occurrence.OccurrencePriority;
 import dev.x2s.layerpc.occurrence.OccurrenceStore;
 import dev.x2s.vectors.Half;
@@ -36,11 +36,13 @@ class LayerPcJobTest {
 
   /** The settings the tests (and the child process of the resume test) use. */
   static LayerPcOptions options(Path corpus, Path out) {
-    LayerPcOptions o = LayerPcOptions.defaults(corpus, out, LAYERS,
-        EnumSet.of(Method.PC, Method.PC_CENTRED, Method.MEAN));
-    return o.with(K, 5, 7, Long.MAX_VALUE)
-        .withExtraction(ExtractionOptions.defaults(3).withBatch(4, 64).withReadAhead(2, 1 << 20), 16)
-        .withCheckpoints(32, 3600);
+    return LayerPcOptions.defaults("fake", corpus, out, LayerSpec.of(LAYERS),
+            EnumSet.of(Method.PC, Method.PC_CENTRED, Method.MEAN)).toBuilder()
+        .set(LayerPcOptions::samplesPerWord, K).set(LayerPcOptions::minContexts, 5).set(LayerPcOptions::seed, 7L)
+        .set(LayerPcOptions::batchSize, 4).set(LayerPcOptions::maxPieces, 64)
+        .set(LayerPcOptions::readAheadBatches, 2).set(LayerPcOptions::maxBufferedValues, 1L << 20)
+        .set(LayerPcOptions::chunkSentences, 16)
+        .set(LayerPcOptions::checkpointSentences, 32L).set(LayerPcOptions::checkpointSeconds, 3600L).build();
   }
 
   /** A seeded random corpus: sentences of 3–12 words from a 40-word Zipf-ish vocabulary, one per line. */
@@ -79,7 +81,7 @@ class LayerPcJobTest {
     Path mixed = dir.resolve("mixed.txt");
     Files.write(mixed, lines);
     LayerPcOptions a = options(lower, dir.resolve("a"));
-    LayerPcOptions b = options(mixed, dir.resolve("b")).withLowercase(true);
+    LayerPcOptions b = options(mixed, dir.resolve("b")).with(LayerPcOptions::lowercase, true);
     try (ContextualFakeTeacher t = new ContextualFakeTeacher()) {
       new LayerPcJob(a, t, System.err, true).run();
       new LayerPcJob(b, t, System.err, true).run();
@@ -183,8 +185,8 @@ class LayerPcJobTest {
   void pcOnlyEncodesOnlySentencesWithSamples() throws IOException {
     Path corpus = corpus(dir, 300, 12);
     LayerPcOptions o = options(corpus, dir.resolve("pc"));
-    o = new LayerPcOptions(o.corpus(), o.out(), o.layers(), EnumSet.of(Method.PC), 2, 5, 7, Long.MAX_VALUE,
-        o.maxVocab(), o.maxWords(), null, o.splitter(), o.extraction(), o.chunkSentences(), 32, 3600, false);
+    o = o.toBuilder().set(LayerPcOptions::methods, EnumSet.of(Method.PC)).set(LayerPcOptions::samplesPerWord, 2)
+        .build();
     try (ContextualFakeTeacher t = new ContextualFakeTeacher()) {
       new LayerPcJob(o, t, System.err, true).run();
     }
@@ -213,7 +215,8 @@ class LayerPcJobTest {
           () -> new LayerPcJob(options(rare, dir.resolve("o2")), t, System.err, true).run());
       assertTrue(e.getMessage().contains("at least 5 distinct sentences") && e.getMessage().contains("'a' in 2"),
           e.getMessage());
-      LayerPcOptions tooHigh = LayerPcOptions.defaults(rare, dir.resolve("o3"), new int[] {0, 4}, Set.of(Method.PC));
+      LayerPcOptions tooHigh = LayerPcOptions.defaults("fake", rare, dir.resolve("o3"), LayerSpec.of(0, 4),
+          Set.of(Method.PC));
       e = assertThrows(IllegalArgumentException.class, () -> new LayerPcJob(tooHigh, t, System.err, true).run());
       assertTrue(e.getMessage().contains("layer 4 is out of range") && e.getMessage().contains("0..3"), e.getMessage());
       assertEquals(0, t.encodeCalls);
@@ -226,8 +229,8 @@ class LayerPcJobTest {
     Path list = dir.resolve("words.txt");
     Files.writeString(list, "# benchmark words\nw0\nnever-seen\nw1\n");
     LayerPcOptions o = options(corpus, dir.resolve("d"));
-    o = new LayerPcOptions(o.corpus(), o.out(), o.layers(), EnumSet.of(Method.MEAN, Method.DECONTEXT), K, 5, 7,
-        Long.MAX_VALUE, o.maxVocab(), o.maxWords(), list, o.splitter(), o.extraction(), o.chunkSentences(), 32, 3600, false);
+    o = o.toBuilder().set(LayerPcOptions::methods, EnumSet.of(Method.MEAN, Method.DECONTEXT))
+        .set(LayerPcOptions::decontextWords, list).build();
     try (ContextualFakeTeacher t = new ContextualFakeTeacher()) {
       new LayerPcJob(o, t, System.err, true).run();
     }
@@ -245,6 +248,27 @@ class LayerPcJobTest {
     assertArrayEquals(v, merged.vector("never-seen"));
     assertArrayEquals(mean.vector("w0"), merged.vector("w0"));
     String run = Files.readString(dir.resolve("d/run.json"));
-    assertTrue(run.contains("\"withoutDecontext\": 2") && run.contains("\"withDecontext\": 3"), run);
+    assertTrue(run.contains("\"without_decontext\": 2") && run.contains("\"with_decontext\": 3"), run);
+  }
+
+  /** A negative layer counts from the top, as in distill and quickstart: -1 is the teacher's last layer. */
+  @Test
+  void negativeLayersCountFromTheTop() throws IOException {
+    Path corpus = corpus(dir, 150, 14);
+    LayerPcOptions top = options(corpus, dir.resolve("top")).toBuilder()
+        .set(LayerPcOptions::layers, LayerSpec.parse("1,-1")).set(LayerPcOptions::methods, EnumSet.of(Method.PC))
+        .build();
+    LayerPcOptions plain = top.toBuilder().set(LayerPcOptions::layers, LayerSpec.parse("1,3"))
+        .set(LayerPcOptions::out, dir.resolve("plain")).build();
+    try (ContextualFakeTeacher t = new ContextualFakeTeacher()) {
+      assertEquals(4, t.info().numLayers());
+      new LayerPcJob(top, t, System.err, true).run();
+      new LayerPcJob(plain, t, System.err, true).run();
+    }
+    assertArrayEquals(Files.readAllBytes(dir.resolve("plain/pc-layer3.x2v")),
+        Files.readAllBytes(dir.resolve("top/pc-layer3.x2v")));
+    assertTrue(Files.exists(dir.resolve("top/pc-layer1.x2v")));
+    String prov = Files.readString(dir.resolve("top/pc-layer3.x2v.provenance.json"));
+    assertTrue(prov.contains("\"layer\": 3") && prov.contains("\"tool\": \"x2s pc\""), prov);
   }
 }

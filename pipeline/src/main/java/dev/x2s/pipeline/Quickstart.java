@@ -1,6 +1,5 @@
 package dev.x2s.pipeline;
 
-import com.google.gson.GsonBuilder;
 import dev.x2s.baselines.FastWord2Vec;
 import dev.x2s.baselines.Word2VecOptions;
 import dev.x2s.corpus.CorpusSentences;
@@ -11,12 +10,13 @@ import dev.x2s.evaluate.Evaluator;
 import dev.x2s.evaluate.StandardBenchmarks;
 import dev.x2s.evaluate.report.EvaluationReport;
 import dev.x2s.evaluate.report.VectorResults;
+import dev.x2s.jobs.Provenance;
+import dev.x2s.jobs.options.SentenceLimit;
 import dev.x2s.layerpc.LayerPcJob;
 import dev.x2s.layerpc.LayerPcOptions;
 import dev.x2s.layerpc.Method;
 import dev.x2s.teachers.Teacher;
 import dev.x2s.teachers.registry.Teachers;
-import dev.x2s.vectors.AtomicFiles;
 import dev.x2s.vectors.ReadOptions;
 import dev.x2s.vectors.VectorFiles;
 import dev.x2s.vectors.VectorFormat;
@@ -28,10 +28,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,33 +42,35 @@ import java.util.Set;
 public final class Quickstart {
   private final QuickstartOptions o;
   private final DatasetResolver resolver;
-  private final Map<String, Double> seconds = new LinkedHashMap<>();
+  private final boolean quiet;
+  private Provenance provenance;
 
-  public Quickstart(QuickstartOptions options, DatasetResolver resolver) {
+  /** @param quiet no progress output */
+  public Quickstart(QuickstartOptions options, DatasetResolver resolver, boolean quiet) {
     this.o = options;
     this.resolver = resolver;
+    this.quiet = quiet;
   }
 
   /** Runs every stage, writes the report and the summary into the output directory, returns the headline table. */
   public EvaluationReport run() throws IOException {
+    provenance = Provenance.start("x2s quickstart").config(o);
     Path out = o.out();
     String teacher = o.teacher();
-    long sentences = o.sentences();
-    long pcSentences = o.pcSentences();
-    boolean quiet = o.quiet();
+    SentenceLimit sentences = o.sentences();
     Path corpusFile = o.corpus() != null ? o.corpus() : defaultCorpus(resolver);
     Files.createDirectories(out);
-    say("quickstart: teacher %s, corpus %s, %,d sentences (layer-PC: %,d), output %s",
-        teacher, corpusFile, sentences, pcSentences, out.toAbsolutePath());
+    say("quickstart: teacher %s, corpus %s, %s sentences (layer-PC: %s), output %s",
+        teacher, corpusFile, sentences, o.layerPc() ? o.pcSentences() : "none", out.toAbsolutePath());
 
     List<Path> files = new ArrayList<>();
     // 1. The X2Static student (teacher contexts are cached, so a rerun skips the teacher).
     long t = System.nanoTime();
     Path student = out.resolve("x2static-" + teacher + ".x2v");
     DistillConfig cfg = DistillConfig.defaults(teacher, corpusFile, student).toBuilder()
-        .maxSentences(sentences).epochs(o.studentEpochs()).build();
+        .set(DistillConfig::maxSentences, sentences).set(DistillConfig::epochs, o.studentEpochs()).build();
     Distillation.run(cfg, Teachers::open, quiet);
-    seconds.put("student (teacher + training)", elapsed(t));
+    provenance.seconds("student", elapsed(t));
     files.add(student);
 
     // 2. word2vec CBOW on the same sentences, tokenized and lower-cased the same way.
@@ -82,20 +82,20 @@ public final class Quickstart {
       WordVectors v = FastWord2Vec.train(same.joined(), Word2VecOptions.defaults(false, o.baselineDim()));
       VectorFiles.write(v, w2v, VectorFormat.X2V);
     }
-    seconds.put("word2vec CBOW", elapsed(t));
+    provenance.seconds("word2vec_cbow", elapsed(t));
     files.add(w2v);
 
     // 3. Layer-PC and mean vectors of the teacher (a second, smaller teacher pass).
-    if (pcSentences > 0) {
+    if (o.layerPc()) {
       t = System.nanoTime();
       files.addAll(layerPc(corpusFile));
-      seconds.put("layer-PC", elapsed(t));
+      provenance.seconds("layer_pc", elapsed(t));
     }
 
     // 4. One table.
     t = System.nanoTime();
     EvaluationReport report = evaluate(files);
-    seconds.put("evaluation", elapsed(t));
+    provenance.seconds("evaluation", elapsed(t));
     report.write(out.resolve("report.md"));
     report.write(out.resolve("report.json"));
     writeSummary(corpusFile, files);
@@ -116,12 +116,12 @@ public final class Quickstart {
   private List<Path> layerPc(Path corpusFile) throws IOException {
     Path dir = o.out().resolve("layer-pc");
     try (Teacher t = Teachers.open(o.teacher())) {
-      int top = t.info().numLayers() - 1;
-      int[] layers = o.pcLayers().stream().mapToInt(l -> l < 0 ? top + 1 + l : l).distinct().sorted().toArray();
-      LayerPcOptions lo = LayerPcOptions.defaults(corpusFile, dir, layers, EnumSet.of(Method.PC, Method.MEAN));
+      int[] layers = o.pcLayers().resolve(t.info().numLayers(), t.info().id());
       // lower-cased like the student and the word2vec baseline: one vocabulary convention for the table
-      lo = lo.with(lo.samplesPerWord(), lo.minContexts(), lo.seed(), o.pcSentences()).withLowercase(true);
-      new LayerPcJob(lo, t, System.err, o.quiet()).run();
+      LayerPcOptions lo = LayerPcOptions.defaults(o.teacher(), corpusFile, dir, o.pcLayers(),
+              EnumSet.of(Method.PC, Method.MEAN)).toBuilder()
+          .set(LayerPcOptions::maxSentences, o.pcSentences()).set(LayerPcOptions::lowercase, true).build();
+      new LayerPcJob(lo, t, System.err, quiet).run();
       List<Path> files = new ArrayList<>();
       for (int l : layers) {
         files.add(dir.resolve(LayerPcJob.fileName(Method.PC, l)));
@@ -136,7 +136,7 @@ public final class Quickstart {
     Evaluator evaluator = new Evaluator(EvaluationOptions.defaults());
     List<VectorResults> rows = new ArrayList<>();
     for (Path f : files) {
-      WordVectors v = VectorLoading.load(f, ReadOptions.defaults(), o.quiet()).vectors();
+      WordVectors v = VectorLoading.load(f, ReadOptions.defaults(), quiet).vectors();
       rows.add(evaluator.evaluate(f.getFileName().toString(), v, suite));
     }
     return new EvaluationReport(evaluator.options(), rows);
@@ -157,20 +157,9 @@ public final class Quickstart {
   }
 
   private void writeSummary(Path corpusFile, List<Path> files) throws IOException {
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("tool", "x2s quickstart");
-    s.put("teacher", o.teacher());
-    s.put("corpus", corpusFile.toString());
-    s.put("sentences", o.sentences());
-    s.put("pcSentences", o.pcSentences());
-    s.put("pcLayers", o.pcLayers());
-    s.put("studentEpochs", o.studentEpochs());
-    s.put("baselineDim", o.baselineDim());
-    s.put("files", files.stream().map(Path::toString).toList());
-    s.put("seconds", seconds);
-    s.put("java", System.getProperty("java.version"));
-    AtomicFiles.writeString(o.out().resolve("quickstart.json"),
-        new GsonBuilder().setPrettyPrinting().create().toJson(s));
+    provenance.put("corpus", corpusFile.toString());
+    provenance.put("files", files.stream().map(Path::toString).toList());
+    provenance.write(o.out().resolve("quickstart.json"));
   }
 
   private static double elapsed(long t0) {
@@ -178,7 +167,7 @@ public final class Quickstart {
   }
 
   private void say(String format, Object... args) {
-    if (!o.quiet()) {
+    if (!quiet) {
       System.err.println(String.format(Locale.ROOT, format, args));
     }
   }

@@ -10,6 +10,7 @@ import dev.x2s.teachers.extract.ExtractionOptions;
 import dev.x2s.jobs.CacheRoot;
 import dev.x2s.jobs.Progress;
 import dev.x2s.jobs.Sha256;
+import dev.x2s.jobs.options.SentenceLimit;
 import dev.x2s.teachers.Teacher;
 import dev.x2s.teachers.TeacherInfo;
 import dev.x2s.x2static.cache.CacheIdentity;
@@ -61,27 +62,16 @@ public final class ContextBuilder {
     return CacheRoot.get().resolve("contexts");
   }
 
-  /** The identity of the cache {@code config} needs for a corpus with this hash. */
+  /**
+   * The identity of the cache {@code config} needs for a corpus with this hash: the teacher, the corpus
+   * hash and the options of fingerprint {@link DistillConfig#CONTEXTS}, with the tokenizer version and the
+   * pooling.
+   */
   public static CacheIdentity identity(DistillConfig config, String corpusSha256) {
-    Map<String, String> s = new LinkedHashMap<>();
-    s.put("layers", config.layers().toString());
-    s.put("variant", config.variant().name().toLowerCase(Locale.ROOT));
-    s.put("lowercase", Boolean.toString(config.lowercase()));
-    s.put("splitter", config.splitter());
+    Map<String, String> s = new LinkedHashMap<>(DistillConfig.OPTIONS.fingerprintMap(config, DistillConfig.CONTEXTS));
     s.put("tokenizer", CacheIdentity.TOKENIZER_VERSION);
-    s.put("max_sentences", Long.toString(config.maxSentences()));
     s.put("pooling", "piece-mean");
-    s.put("exclude_target", Boolean.toString(config.excludeTarget()));
     return new CacheIdentity(corpusSha256, config.teacher(), s);
-  }
-
-  static SentenceSplitter.Kind splitterKind(String name) {
-    return switch (name.toLowerCase(Locale.ROOT).replace('-', '_')) {
-      case "rules" -> SentenceSplitter.Kind.RULES;
-      case "break_iterator", "breakiterator" -> SentenceSplitter.Kind.BREAK_ITERATOR;
-      case "none", "lines" -> SentenceSplitter.Kind.NONE;
-      default -> throw new IllegalArgumentException("splitter must be rules, break-iterator or none, not " + name);
-    };
   }
 
   /** Builds (or resumes, or reuses) the cache and opens it. */
@@ -90,7 +80,7 @@ public final class ContextBuilder {
     if (!Files.isRegularFile(corpus)) {
       throw new java.nio.file.NoSuchFileException(corpus.toString(), null, "corpus file not found");
     }
-    SentenceSplitter.Kind split = splitterKind(config.splitter());
+    SentenceSplitter.Kind split = config.splitter();
     CacheIdentity identity = identity(config, Sha256.of(corpus));
     Path root = config.cache() != null ? config.cache() : defaultRoot();
     Path dir = ContextCache.resolve(root, identity);
@@ -106,7 +96,7 @@ public final class ContextBuilder {
     long t0 = System.nanoTime();
     try (Teacher teacher = teachers.apply(config.teacher())) {
       TeacherInfo info = teacher.info();
-      int[] layers = resolveLayers(config.layers(), info);
+      int[] layers = config.layers().resolve(info.numLayers(), info.id());
       int maxLayer = java.util.Arrays.stream(layers).max().orElseThrow();
       try (ContextCacheWriter writer = ContextCacheWriter.open(dir, identity, info.family(), info.numLayers(),
           info.source(), info.dim(), corpus.toString());
@@ -133,11 +123,11 @@ public final class ContextBuilder {
    * that many; else null.
    */
   private ContextCache wholeCachePrefix(Path root, CacheIdentity identity) throws IOException {
-    long n = config.maxSentences();
-    if (n == 0 || config.variant() != DistillConfig.Variant.SENTENCE) {
+    if (config.maxSentences().isAll() || config.variant() != DistillConfig.Variant.SENTENCE) {
       return null;
     }
-    CacheIdentity whole = identity(config.toBuilder().maxSentences(0).build(), identity.corpusSha256());
+    long n = config.maxSentences().max();
+    CacheIdentity whole = identity(config.with(DistillConfig::maxSentences, SentenceLimit.ALL), identity.corpusSha256());
     Path dir = root.resolve(whole.key());
     if (ContextCache.state(dir) == ContextCache.State.MISSING || CacheManifest.read(dir).sentences() < n) {
       return null;
@@ -188,7 +178,7 @@ public final class ContextBuilder {
     };
     ExtractionOptions options = ExtractionOptions.defaults(maxLayer)
         .withBatch(config.teacherBatch(), Math.max(8192, config.teacherBatch() * 64));
-    long total = config.maxSentences() > 0 && !paragraphs ? config.maxSentences() - skip : 0;
+    long total = !config.maxSentences().isAll() && !paragraphs ? config.maxSentences().max() - skip : 0;
     Progress.Builder pb = Progress.builder("teacher").total(total)
         .unit(paragraphs ? "paragraphs" : "sentences").secondUnit("words");
     if (quiet) {
@@ -226,21 +216,6 @@ public final class ContextBuilder {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-  }
-
-  /** Resolves negative layer indices (−1 = top) and checks the range. */
-  static int[] resolveLayers(List<Integer> layers, TeacherInfo info) {
-    int[] out = new int[layers.size()];
-    for (int i = 0; i < out.length; i++) {
-      int l = layers.get(i);
-      int r = l < 0 ? info.numLayers() + l : l;
-      if (r < 0 || r >= info.numLayers()) {
-        throw new IllegalArgumentException("layer " + l + " is out of range: teacher " + info.id() + " has layers 0.."
-            + (info.numLayers() - 1) + " (0 = embeddings; negative counts from the top)");
-      }
-      out[i] = r;
-    }
-    return out;
   }
 
   /** The reader's line counts with the sentences actually cached (a resumed run also reads those already cached). */

@@ -1,33 +1,29 @@
 package dev.x2s.x2static;
 
-import com.google.gson.GsonBuilder;
 import dev.x2s.teachers.Teacher;
 import dev.x2s.x2static.cache.CacheManifest;
 import dev.x2s.x2static.cache.ContextCache;
-import dev.x2s.vectors.AtomicFiles;
+import dev.x2s.jobs.Provenance;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * One X2Static run: the teacher stage ({@link ContextBuilder}, skipped when the cache is complete), the
- * student stage ({@link X2StaticTrainer}), then {@code <out>.provenance.json} — config, teacher, corpus
- * hash, counts, versions, seed and wall times — written atomically after the vectors.
+ * student stage ({@link X2StaticTrainer}), then {@code <out>.provenance.json} ({@link Provenance}: config,
+ * teacher, corpus hash, cache, counts, versions, seed and wall seconds) written atomically after the vectors.
  */
 public final class Distillation {
-  /** What a run did; {@code provenance} is the JSON written beside the vectors. */
-  public record Report(ContextBuilder.Result teacher, X2StaticTrainer.Result student, Path provenanceFile,
-      Map<String, Object> provenance) {}
+  /** What a run did; {@code provenanceFile} is the JSON written beside the vectors. */
+  public record Report(ContextBuilder.Result teacher, X2StaticTrainer.Result student, Path provenanceFile) {}
 
   private Distillation() {}
 
   /** The provenance file of a vector file. */
   public static Path provenanceFile(Path out) {
-    return out.toAbsolutePath().resolveSibling(out.getFileName() + ".provenance.json");
+    return Provenance.fileFor(out);
   }
 
   public static Report run(DistillConfig config, Function<String, Teacher> teachers, boolean quiet) throws IOException {
@@ -37,7 +33,7 @@ public final class Distillation {
   /** Runs both stages; {@code listener} (tests) observes the student's batches. */
   public static Report run(DistillConfig config, Function<String, Teacher> teachers, boolean quiet,
       X2StaticTrainer.BatchListener listener) throws IOException {
-    Instant started = Instant.now();
+    Provenance p = Provenance.start("x2s distill");
     ContextBuilder.Result t = new ContextBuilder(config, teachers, quiet).build();
     try (ContextCache cache = t.cache()) {
       X2StaticTrainer trainer = new X2StaticTrainer(config, quiet);
@@ -45,22 +41,16 @@ public final class Distillation {
         trainer.listener(listener);
       }
       X2StaticTrainer.Result s = trainer.train(cache, cache.manifest().identity().key());
-      Map<String, Object> p = provenance(config, cache.manifest(), cache, t, s, started);
-      Path file = provenanceFile(config.out());
-      byte[] json = (new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(p)
-          + "\n").getBytes(StandardCharsets.UTF_8);
-      AtomicFiles.write(file, out -> out.write(json));
-      return new Report(t, s, file, p);
+      provenance(p, config, cache.manifest(), cache, t, s);
+      Path file = p.write(provenanceFile(config.out()));
+      return new Report(t, s, file);
     }
   }
 
-  private static Map<String, Object> provenance(DistillConfig config, CacheManifest m, ContextCache cache,
-      ContextBuilder.Result t, X2StaticTrainer.Result s, Instant started) {
-    Map<String, Object> p = new LinkedHashMap<>();
+  private static void provenance(Provenance p, DistillConfig config, CacheManifest m, ContextCache cache,
+      ContextBuilder.Result t, X2StaticTrainer.Result s) {
     p.put("method", "X2Static (Gupta & Jaggi 2021), sentence-context distillation");
-    p.put("command", "x2s distill");
-    p.put("started", started.toString());
-    p.put("config", config.toMap());
+    p.config(config);
     Map<String, Object> teacher = new LinkedHashMap<>();
     teacher.put("id", m.identity().teacherId());
     teacher.put("family", m.teacherFamily());
@@ -78,6 +68,7 @@ public final class Distillation {
     c.put("key", m.identity().key());
     c.put("settings", m.identity().settings());
     c.put("reused", t.reused());
+    c.put("format", CacheManifest.FORMAT + "/" + CacheManifest.VERSION);
     if (cache.prefixOf() != null) {
       CacheManifest whole = cache.prefixOf();
       Map<String, Object> w = new LinkedHashMap<>();
@@ -97,25 +88,16 @@ public final class Distillation {
     counts.put("batches_this_run", s.batches());
     counts.put("resumed_from_batch", s.resumedFromBatch());
     counts.put("mean_loss_per_target", s.meanLoss());
+    counts.put("student_targets_per_second", s.studentSeconds() > 0 && s.resumedFromBatch() == 0
+        ? s.targets() / s.studentSeconds() : null);
     p.put("counts", counts);
     p.put("seed", config.seed());
-    Map<String, Object> times = new LinkedHashMap<>();
-    times.put("teacher_seconds_total", m.teacherSeconds());
-    times.put("teacher_seconds_this_run", t.teacherSecondsThisRun());
-    times.put("student_seconds", s.studentSeconds());
-    times.put("student_targets_per_second", s.studentSeconds() > 0 && s.resumedFromBatch() == 0
-        ? s.targets() / s.studentSeconds() : null);
-    p.put("wall_times", times);
-    Map<String, Object> versions = new LinkedHashMap<>();
-    versions.put("x2s", System.getProperty("x2s.version", "0.1.0-SNAPSHOT"));
-    versions.put("java", System.getProperty("java.version"));
-    versions.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-    versions.put("cache_format", CacheManifest.FORMAT + "/" + CacheManifest.VERSION);
-    p.put("versions", versions);
     p.put("deviations", java.util.List.of(
         "context = mean over the sentence's real pieces; the release's mean also covers [CLS]/[SEP]",
         "sentences longer than the teacher's window are encoded in overlapping windows, not truncated at 200 pieces",
         "loss summed over pairs per batch (the release averages per target); Adam is insensitive to the scale"));
-    return p;
+    p.seconds("teacher_total", m.teacherSeconds());
+    p.seconds("teacher_this_run", t.teacherSecondsThisRun());
+    p.seconds("student", s.studentSeconds());
   }
 }

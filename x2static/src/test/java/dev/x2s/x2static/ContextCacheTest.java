@@ -12,6 +12,7 @@ import dev.x2s.corpus.SentenceStream;
 import dev.x2s.jobs.Sha256;
 import dev.x2s.jobs.store.RowStoreException;
 import dev.x2s.x2static.cache.CacheIdentity;
+import dev.x2s.jobs.options.SentenceLimit;
 import dev.x2s.x2static.cache.ContextCache;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +28,8 @@ class ContextCacheTest {
 
   private DistillConfig config(Path corpus, Path cache) {
     return DistillConfig.defaults("fake", corpus, tmp.resolve("out.vec")).toBuilder()
-        .cache(cache).minCount(1).teacherBatch(4).cacheCheckpointSentences(5).build();
+        .set(DistillConfig::cache, cache).set(DistillConfig::minCount, 1).set(DistillConfig::teacherBatch, 4)
+        .set(DistillConfig::cacheCheckpointSentences, 5).build();
   }
 
   @Test
@@ -39,7 +41,7 @@ class ContextCacheTest {
       assertEquals(FakeTeacher.DIM, cache.dim());
       // expected sentences straight from the corpus reader + splitter + tokenizer, lower-cased
       List<String[]> expected = new ArrayList<>();
-      try (SentenceStream s = SentenceStream.open(corpus, SentenceSplitter.Kind.RULES, 0, Casing.LOWER_TEXT)) {
+      try (SentenceStream s = SentenceStream.open(corpus, SentenceSplitter.Kind.RULES, SentenceLimit.ALL, Casing.LOWER_TEXT)) {
         s.forEachRemaining(u -> expected.add(u.words().toArray(new String[0])));
       }
       assertEquals(expected.size(), cache.size());
@@ -172,7 +174,7 @@ class ContextCacheTest {
         .build().cache()) {
       dir = c.dir();
     }
-    DistillConfig other = config(corpus, dir).toBuilder().teacher("other-teacher").build();
+    DistillConfig other = config(corpus, dir).with(DistillConfig::teacher, "other-teacher");
     RowStoreException e = assertThrows(RowStoreException.class,
         () -> new ContextBuilder(other, FakeTeacher::new, true).build());
     assertTrue(e.getMessage().contains("made for teacher fake") && e.getMessage().contains("other-teacher"),
@@ -186,7 +188,7 @@ class ContextCacheTest {
     Path corpus = tmp.resolve("p.txt");
     Files.writeString(corpus, "The cat sat. The dog ran far.\n");
     DistillConfig cfg = config(corpus, tmp.resolve("cache")).toBuilder()
-        .variant(DistillConfig.Variant.PARAGRAPH).build();
+        .set(DistillConfig::variant, DistillConfig.Variant.PARAGRAPH).build();
     try (ContextCache c = new ContextBuilder(cfg, FakeTeacher::new, true).build().cache()) {
       assertEquals(2, c.size());
       // second sentence: words at paragraph positions 4..8 ("the dog ran far ."), top layer
@@ -212,7 +214,7 @@ class ContextCacheTest {
   void excludeTargetCachesTheSentenceMeanWithoutEachWord() throws IOException {
     Path corpus = tmp.resolve("e.txt");
     Files.writeString(corpus, "The cat sat.\nAlone\n");
-    DistillConfig cfg = config(corpus, tmp.resolve("cache")).toBuilder().excludeTarget(true).build();
+    DistillConfig cfg = config(corpus, tmp.resolve("cache")).with(DistillConfig::excludeTarget, true);
     try (ContextCache c = new ContextBuilder(cfg, FakeTeacher::new, true).build().cache()) {
       assertEquals(2, c.size());
       assertEquals(5, c.rows()); // "the cat sat ." + "alone"

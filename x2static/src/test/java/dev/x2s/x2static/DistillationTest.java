@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.x2s.jobs.Sha256;
+import dev.x2s.jobs.options.LayerSpec;
+import dev.x2s.jobs.options.SentenceLimit;
 import dev.x2s.x2static.cache.CacheManifest;
 import dev.x2s.vectors.VectorFiles;
 import dev.x2s.vectors.WordVectors;
@@ -29,8 +31,10 @@ class DistillationTest {
   private DistillConfig config(Path corpus, Path out) {
     System.out.println("seed " + SEED);
     return DistillConfig.defaults("fake", corpus, out).toBuilder()
-        .cache(tmp.resolve("cache")).minCount(2).batchSentences(8).teacherBatch(8).seed(SEED)
-        .epochs(2).threads(2).t(1e-2).checkpointBatches(3).build();
+        .set(DistillConfig::cache, tmp.resolve("cache")).set(DistillConfig::minCount, 2)
+        .set(DistillConfig::batchSentences, 8).set(DistillConfig::teacherBatch, 8).set(DistillConfig::seed, SEED)
+        .set(DistillConfig::epochs, 2).set(DistillConfig::threads, 2).set(DistillConfig::t, 1e-2)
+        .set(DistillConfig::checkpointBatches, 3).build();
   }
 
   private static byte[] bytes(Path p) throws IOException {
@@ -57,11 +61,13 @@ class DistillationTest {
     assertEquals("fake", p.getAsJsonObject("teacher").get("id").getAsString());
     assertEquals(Sha256.of(corpus), p.getAsJsonObject("corpus").get("sha256").getAsString());
     assertEquals(2, p.getAsJsonObject("config").get("epochs").getAsInt());
-    assertTrue(p.getAsJsonObject("wall_times").has("student_seconds"));
+    assertTrue(p.getAsJsonObject("seconds").has("student"));
+    assertEquals("x2s distill", p.get("tool").getAsString());
+    assertEquals(List.of(-1), List.of(p.getAsJsonObject("config").getAsJsonArray("layers").get(0).getAsInt()));
     assertFalse(Files.exists(TrainingCheckpoint.dirFor(a)), "checkpoint left behind");
     // another seed gives other vectors
     Path c = tmp.resolve("c.vec");
-    Distillation.run(config(corpus, c).toBuilder().seed(SEED + 1).build(), FakeTeacher::new, true);
+    Distillation.run(config(corpus, c).with(DistillConfig::seed, SEED + 1), FakeTeacher::new, true);
     assertFalse(java.util.Arrays.equals(bytes(a), bytes(c)));
   }
 
@@ -72,11 +78,13 @@ class DistillationTest {
       Path whole = tmp.resolve("whole-" + opt + ".vec");
       Path resumed = tmp.resolve("resumed-" + opt + ".vec");
       double lr = opt == DistillConfig.OptimizerKind.SGD ? 0.05 : 1e-3;
-      Distillation.Report w = Distillation.run(config(corpus, whole).toBuilder().optimizer(opt).lr(lr).build(),
+      Distillation.Report w = Distillation.run(config(corpus, whole).toBuilder().set(DistillConfig::optimizer, opt)
+          .set(DistillConfig::lr, lr).build(),
           FakeTeacher::new, true);
       long total = w.student().batches();
       assertTrue(total > 10, "batches " + total);
-      DistillConfig cfg = config(corpus, resumed).toBuilder().optimizer(opt).lr(lr).resume(true).build();
+      DistillConfig cfg = config(corpus, resumed).toBuilder().set(DistillConfig::optimizer, opt)
+          .set(DistillConfig::lr, lr).set(DistillConfig::resume, true).build();
       long crashAt = total / 2 + 1; // after a checkpoint (every 3 batches) and some batches past it
       RuntimeException crash = assertThrows(RuntimeException.class,
           () -> Distillation.run(cfg, FakeTeacher::new, true, b -> {
@@ -101,7 +109,7 @@ class DistillationTest {
     Distillation.run(config(corpus, out), FakeTeacher::new, true);
     byte[] before = bytes(out);
     byte[] provenance = bytes(Distillation.provenanceFile(out));
-    DistillConfig other = config(corpus, out).toBuilder().seed(SEED + 7).build();
+    DistillConfig other = config(corpus, out).with(DistillConfig::seed, SEED + 7);
     assertThrows(RuntimeException.class, () -> Distillation.run(other, FakeTeacher::new, true, b -> {
       if (b == 4) {
         throw new RuntimeException("simulated crash");
@@ -143,7 +151,7 @@ class DistillationTest {
   @Test
   void emptyVocabularyIsAClearError() throws IOException {
     Path corpus = TinyCorpus.write(tmp, "c.txt", 5, 1);
-    DistillConfig cfg = config(corpus, tmp.resolve("o.vec")).toBuilder().minCount(1_000_000).build();
+    DistillConfig cfg = config(corpus, tmp.resolve("o.vec")).with(DistillConfig::minCount, 1_000_000);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Distillation.run(cfg, FakeTeacher::new, true));
     assertTrue(e.getMessage().contains("vocabulary is empty") && e.getMessage().contains("min_count=1000000"),
@@ -154,20 +162,22 @@ class DistillationTest {
   void paragraphVariantAndLayerMeanRun() throws IOException {
     Path corpus = TinyCorpus.write(tmp, "c.txt", 40, 4);
     Path out = tmp.resolve("p.x2v");
-    DistillConfig cfg = config(corpus, out).toBuilder().variant(DistillConfig.Variant.PARAGRAPH)
-        .layers(java.util.List.of(1, -1)).build();
+    DistillConfig cfg = config(corpus, out).toBuilder()
+        .set(DistillConfig::variant, DistillConfig.Variant.PARAGRAPH)
+        .set(DistillConfig::layers, LayerSpec.of(1, -1)).build();
     Distillation.Report r = Distillation.run(cfg, FakeTeacher::new, true);
     assertEquals(r.student().vocabularySize(), VectorFiles.read(out).size());
     assertThrows(IllegalArgumentException.class, () -> Distillation.run(
-        cfg.toBuilder().layers(java.util.List.of(3)).cache(tmp.resolve("c2")).build(), FakeTeacher::new, true));
+        cfg.toBuilder().set(DistillConfig::layers, LayerSpec.of(3))
+            .set(DistillConfig::cache, tmp.resolve("c2")).build(), FakeTeacher::new, true));
   }
 
   @Test
   void sentenceLimitIsServedByAnUnfinishedWholeCorpusCache() throws IOException {
     Path corpus = TinyCorpus.write(tmp, "c.txt", 150, 11);
     Path shared = tmp.resolve("shared-cache");
-    DistillConfig whole = config(corpus, tmp.resolve("whole.vec")).toBuilder().cache(shared)
-        .teacherBatch(4).cacheCheckpointSentences(5).build();
+    DistillConfig whole = config(corpus, tmp.resolve("whole.vec")).toBuilder().set(DistillConfig::cache, shared)
+        .set(DistillConfig::teacherBatch, 4).set(DistillConfig::cacheCheckpointSentences, 5).build();
     // the whole-corpus teacher run stops part-way (as a session's end stops it); batches of 4 keep the
     // read-ahead window (32 batches) below the crash, so a prefix is checkpointed
     assertThrows(IllegalStateException.class, () -> Distillation.run(whole, id -> new FakeTeacher(id, 200), true));
@@ -178,13 +188,15 @@ class DistillationTest {
     assertTrue(written >= 20 && written <= 200, "checkpointed " + written);
     long n = written / 2 + 3;
     Path fromPrefix = tmp.resolve("prefix.vec");
-    Distillation.Report r = Distillation.run(whole.toBuilder().maxSentences(n).out(fromPrefix).build(), id -> {
+    Distillation.Report r = Distillation.run(whole.toBuilder()
+        .set(DistillConfig::maxSentences, SentenceLimit.of(n)).set(DistillConfig::out, fromPrefix).build(), id -> {
       throw new AssertionError("the whole-corpus cache holds the first " + n + " sentences");
     }, true);
     assertEquals(n, r.teacher().cache().size());
     // the same limited run with its own teacher stage trains the same bytes
     Path own = tmp.resolve("own.vec");
-    Distillation.run(whole.toBuilder().maxSentences(n).out(own).cache(tmp.resolve("own-cache")).build(),
+    Distillation.run(whole.toBuilder().set(DistillConfig::maxSentences, SentenceLimit.of(n))
+        .set(DistillConfig::out, own).set(DistillConfig::cache, tmp.resolve("own-cache")).build(),
         FakeTeacher::new, true);
     assertArrayEquals(bytes(own), bytes(fromPrefix));
     JsonObject p = JsonParser.parseString(Files.readString(Distillation.provenanceFile(fromPrefix))).getAsJsonObject();
@@ -193,7 +205,8 @@ class DistillationTest {
     assertFalse(of.get("complete").getAsBoolean());
     // a limit beyond what the whole-corpus cache holds runs the teacher
     List<FakeTeacher> opened = new ArrayList<>();
-    Distillation.run(whole.toBuilder().maxSentences(written + 1).out(tmp.resolve("more.vec")).build(),
+    Distillation.run(whole.toBuilder().set(DistillConfig::maxSentences, SentenceLimit.of(written + 1))
+        .set(DistillConfig::out, tmp.resolve("more.vec")).build(),
         id -> add(opened, new FakeTeacher(id)), true);
     assertEquals(1, opened.size());
     // resuming the whole-corpus run continues the same cache
@@ -210,10 +223,10 @@ class DistillationTest {
     Path corpus = TinyCorpus.write(tmp, "c.txt", 50, 6);
     Path a = tmp.resolve("ex-a.vec");
     Path b = tmp.resolve("ex-b.vec");
-    DistillConfig cfg = config(corpus, a).toBuilder().excludeTarget(true).build();
+    DistillConfig cfg = config(corpus, a).with(DistillConfig::excludeTarget, true);
     Distillation.Report r = Distillation.run(cfg, FakeTeacher::new, true);
     assertTrue(r.student().targets() > 100);
-    DistillConfig cb = cfg.toBuilder().out(b).resume(true).build();
+    DistillConfig cb = cfg.toBuilder().set(DistillConfig::out, b).set(DistillConfig::resume, true).build();
     assertThrows(RuntimeException.class, () -> Distillation.run(cb, FakeTeacher::new, true, x -> {
       if (x == 7) {
         throw new RuntimeException("simulated crash");
@@ -223,7 +236,8 @@ class DistillationTest {
     assertArrayEquals(bytes(a), bytes(b));
     // the per-sentence run of the same corpus trains other vectors
     Path s = tmp.resolve("sentence.vec");
-    Distillation.run(cfg.toBuilder().excludeTarget(false).out(s).build(), FakeTeacher::new, true);
+    Distillation.run(cfg.toBuilder().set(DistillConfig::excludeTarget, false)
+        .set(DistillConfig::out, s).build(), FakeTeacher::new, true);
     assertFalse(java.util.Arrays.equals(bytes(a), bytes(s)));
   }
 
@@ -233,11 +247,11 @@ class DistillationTest {
     Path a = tmp.resolve("proj-a.vec");
     Path b = tmp.resolve("proj-b.vec");
     int width = FakeTeacher.DIM / 2;
-    DistillConfig cfg = config(corpus, a).toBuilder().dimProjection(width).build();
+    DistillConfig cfg = config(corpus, a).with(DistillConfig::dimProjection, width);
     Distillation.Report r = Distillation.run(cfg, FakeTeacher::new, true);
     assertEquals(width, VectorFiles.read(a).dim());
     assertEquals(width, r.student().dim());
-    DistillConfig cb = cfg.toBuilder().out(b).resume(true).build();
+    DistillConfig cb = cfg.toBuilder().set(DistillConfig::out, b).set(DistillConfig::resume, true).build();
     assertThrows(RuntimeException.class, () -> Distillation.run(cb, FakeTeacher::new, true, x -> {
       if (x == 7) {
         throw new RuntimeException("simulated crash");

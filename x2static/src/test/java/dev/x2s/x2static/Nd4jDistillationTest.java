@@ -19,8 +19,10 @@ class Nd4jDistillationTest {
 
   private DistillConfig config(Path corpus, Path out, DistillConfig.EngineKind engine) {
     return DistillConfig.defaults("fake", corpus, out).toBuilder()
-        .cache(tmp.resolve("cache")).minCount(2).batchSentences(8).teacherBatch(8).seed(3)
-        .t(1e-2).checkpointBatches(3).engine(engine).lr(1e-2).build();
+        .set(DistillConfig::cache, tmp.resolve("cache")).set(DistillConfig::minCount, 2)
+        .set(DistillConfig::batchSentences, 8).set(DistillConfig::teacherBatch, 8).set(DistillConfig::seed, 3L)
+        .set(DistillConfig::t, 1e-2).set(DistillConfig::checkpointBatches, 3).set(DistillConfig::engine, engine)
+        .set(DistillConfig::lr, 1e-2).build();
   }
 
   @Test
@@ -30,7 +32,7 @@ class Nd4jDistillationTest {
     Path resumed = tmp.resolve("nd4j-resumed.vec");
     Path fused = tmp.resolve("fused.vec");
     Distillation.Report w = Distillation.run(config(corpus, whole, DistillConfig.EngineKind.ND4J), FakeTeacher::new, true);
-    DistillConfig cfg = config(corpus, resumed, DistillConfig.EngineKind.ND4J).toBuilder().resume(true).build();
+    DistillConfig cfg = config(corpus, resumed, DistillConfig.EngineKind.ND4J).with(DistillConfig::resume, true);
     long crashAt = w.student().batches() / 2 + 1;
     assertThrows(RuntimeException.class, () -> Distillation.run(cfg, FakeTeacher::new, true, b -> {
       if (b == crashAt) {

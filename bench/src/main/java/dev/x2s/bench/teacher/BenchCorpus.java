@@ -1,5 +1,6 @@
 package dev.x2s.bench.teacher;
 
+import dev.x2s.jobs.options.SentenceLimit;
 import dev.x2s.corpus.Casing;
 import dev.x2s.corpus.Sentence;
 import dev.x2s.corpus.SentenceSplitter;
@@ -34,7 +35,7 @@ final class BenchCorpus {
 
   /** A stream of the first {@code limit} sentences. */
   static SentenceStream open(long limit) throws IOException {
-    return SentenceStream.open(corpus(), SentenceSplitter.Kind.RULES, limit, Casing.KEEP);
+    return SentenceStream.open(corpus(), SentenceSplitter.Kind.RULES, SentenceLimit.of(limit), Casing.KEEP);
   }
 
   /** The first {@code n} sentences, held in memory (so reading is not timed). */
