@@ -1,5 +1,6 @@
 package dev.x2s.teachers.extract;
 
+import dev.x2s.jobs.options.SentenceLimit;
 import dev.x2s.testkit.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +26,7 @@ class ExtractCorpusHeadTest {
     long[] expectedId = {0};
     long[] words = {0};
     try (SentenceStream s = new SentenceStream(
-        CorpusReader.open(SharedData.corpus(), CorpusFormat.AUTO), SentenceSplitter.Kind.RULES.create(), 3000)) {
+        CorpusReader.open(SharedData.corpus(), CorpusFormat.AUTO), SentenceSplitter.Kind.RULES.create(), SentenceLimit.of(3000))) {
       FakeTeacher t = new FakeTeacher();
       ExtractionOptions o = ExtractionOptions.defaults(FakeTeacher.LAYERS - 1).withBatch(16, 512);
       ExtractionStats st = new ContextExtractor(t, o).run(s, (sentence, ws) -> {
