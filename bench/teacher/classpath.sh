@@ -5,8 +5,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 stamp="$root/bench/target/bench.stamp"
 cp_file="$root/bench/target/classpath.txt"
-if [ ! -f "$stamp" ] || [ ! -f "$cp_file" ] || [ -n "$(find "$root/bench" "$root/distill" "$root/trainer" "$root/vectors" \
-    -path '*/target' -prune -o \( -name '*.java' -o -name 'pom.xml' \) -newer "$stamp" -print -quit)" ]; then
+if [ ! -f "$stamp" ] || [ ! -f "$cp_file" ] || [ -n "$(find "$root" \
+    \( -path '*/target' -o -path "$root/tools" -o -path "$root/.git" \) -prune -o \( -name '*.java' -o -name 'pom.xml' \) -newer "$stamp" -print -quit)" ]; then
   echo "bench: building x2s-bench..." >&2
   (cd "$root" && mvn -q -B -o -ntp -DskipTests -pl bench -am package \
       dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >&2)

@@ -1,5 +1,6 @@
 package dev.x2s.layerpc;
 
+import dev.x2s.teachers.testing.ContextualFakeTeacher;
 import java.nio.file.Path;
 
 /**

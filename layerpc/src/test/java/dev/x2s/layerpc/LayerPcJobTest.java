@@ -1,5 +1,6 @@
 package dev.x2s.layerpc;
 
+import dev.x2s.teachers.testing.ContextualFakeTeacher;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -177,7 +178,7 @@ class LayerPcJobTest {
     // a second run with the same settings does nothing
     try (ContextualFakeTeacher t = new ContextualFakeTeacher()) {
       assertTrue(new LayerPcJob(o, t, System.err, true).run().isEmpty());
-      assertEquals(0, t.encodeCalls);
+      assertEquals(0, t.encodeCalls());
     }
   }
 
@@ -219,7 +220,7 @@ class LayerPcJobTest {
           Set.of(Method.PC));
       e = assertThrows(IllegalArgumentException.class, () -> new LayerPcJob(tooHigh, t, System.err, true).run());
       assertTrue(e.getMessage().contains("layer 4 is out of range") && e.getMessage().contains("0..3"), e.getMessage());
-      assertEquals(0, t.encodeCalls);
+      assertEquals(0, t.encodeCalls());
     }
   }
 

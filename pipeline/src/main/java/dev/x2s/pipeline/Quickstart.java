@@ -66,7 +66,8 @@ public final class Quickstart {
     List<Path> files = new ArrayList<>();
     // 1. The X2Static student (teacher contexts are cached, so a rerun skips the teacher).
     long t = System.nanoTime();
-    Path student = out.resolve("x2static-" + teacher + ".x2v");
+    // a teacher given as a directory is named by its last component, not its whole path
+    Path student = out.resolve("x2static-" + Path.of(teacher).getFileName() + ".x2v");
     DistillConfig cfg = DistillConfig.defaults(teacher, corpusFile, student).toBuilder()
         .set(DistillConfig::maxSentences, sentences).set(DistillConfig::epochs, o.studentEpochs()).build();
     Distillation.run(cfg, Teachers::open, quiet);

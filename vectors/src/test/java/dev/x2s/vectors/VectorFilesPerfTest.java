@@ -3,6 +3,7 @@ package dev.x2s.vectors;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.x2s.testkit.Tags;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Throughput of the readers on a synthetic GloVe-6B-sized set (341,479 × 100, values with 5
- * decimals like GloVe's), generated once into {@code java.io.tmpdir} (not committed). Excluded
- * from the default build; run with
- *
- * <pre>
- * mvn -o test -pl vectors -Dtest=VectorFilesPerfTest -Dvectors.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
- * </pre>
+ * decimals like GloVe's), generated once into {@code java.io.tmpdir} (not committed). Slow:
+ * {@code mvn -o verify -pl vectors -Dgroups=slow}.
  */
-@Tag("perf")
+@Tag(Tags.SLOW)
 class VectorFilesPerfTest {
   private static final int ROWS = 341_479;
   private static final int DIM = 100;

@@ -1,5 +1,7 @@
 package dev.x2s.x2static;
 
+import dev.x2s.teachers.testing.FakeTeacher;
+import dev.x2s.testkit.TopicCorpus;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -34,7 +36,7 @@ class ContextCacheTest {
 
   @Test
   void contextsArePieceMeansOfTheChosenLayer() throws IOException {
-    Path corpus = TinyCorpus.write(tmp, "c.txt", 20, 7);
+    Path corpus = TopicCorpus.write(tmp, "c.txt", 20, 7);
     DistillConfig cfg = config(corpus, tmp.resolve("cache"));
     ContextBuilder.Result r = new ContextBuilder(cfg, FakeTeacher::new, true).build();
     try (ContextCache cache = r.cache()) {
@@ -73,7 +75,7 @@ class ContextCacheTest {
 
   @Test
   void interruptedBuildResumesToIdenticalFiles() throws IOException {
-    Path corpus = TinyCorpus.write(tmp, "c.txt", 150, 11);
+    Path corpus = TopicCorpus.write(tmp, "c.txt", 150, 11);
     Path whole = tmp.resolve("whole");
     Path resumed = tmp.resolve("resumed");
     Path wholeDir;
@@ -86,7 +88,7 @@ class ContextCacheTest {
     IllegalStateException crash = assertThrows(IllegalStateException.class,
         () -> new ContextBuilder(cfg, id -> add(opened, new FakeTeacher(id, 200)), true).build());
     assertTrue(crash.getMessage().contains("simulated"), crash.getMessage());
-    assertTrue(opened.get(0).closed, "teacher closed after the crash");
+    assertTrue(opened.get(0).isClosed(), "teacher closed after the crash");
     Path dir = resumed.resolve(wholeDir.getFileName());
     assertEquals(ContextCache.State.PARTIAL, ContextCache.state(dir));
     // garbage after the checkpoint, as a crash mid-write leaves it, is cut off on resume
@@ -94,7 +96,7 @@ class ContextCacheTest {
         java.nio.file.StandardOpenOption.APPEND);
     ContextBuilder.Result r = new ContextBuilder(cfg, id -> add(opened, new FakeTeacher(id)), true).build();
     r.cache().close();
-    assertTrue(opened.get(1).encoded < r.cache().size(), "resume re-encoded everything");
+    assertTrue(opened.get(1).encodedSentences() < r.cache().size(), "resume re-encoded everything");
     for (String f : List.of(ContextCache.CONTEXTS, ContextCache.SENTENCES)) {
       assertArrayEquals(Files.readAllBytes(wholeDir.resolve(f)), Files.readAllBytes(dir.resolve(f)), f);
     }
@@ -113,7 +115,7 @@ class ContextCacheTest {
 
   @Test
   void corruptDataIsRefusedWithTheFileName() throws IOException {
-    Path corpus = TinyCorpus.write(tmp, "c.txt", 10, 3);
+    Path corpus = TopicCorpus.write(tmp, "c.txt", 10, 3);
     DistillConfig cfg = config(corpus, tmp.resolve("cache"));
     Path dir;
     try (ContextCache c = new ContextBuilder(cfg, FakeTeacher::new, true).build().cache()) {
@@ -132,7 +134,7 @@ class ContextCacheTest {
 
   @Test
   void cacheOfAnOlderFormatIsNeverMisread() throws IOException {
-    Path corpus = TinyCorpus.write(tmp, "c.txt", 10, 3);
+    Path corpus = TopicCorpus.write(tmp, "c.txt", 10, 3);
     Path old = tmp.resolve("old-cache");
     Files.createDirectories(old);
     Files.writeString(old.resolve(ContextCache.MANIFEST), "{\"format\": \"x2s-contexts\", \"version\": 1}\n");
@@ -168,7 +170,7 @@ class ContextCacheTest {
 
   @Test
   void cacheOfAnotherTeacherGivenExplicitlyIsAnError() throws IOException {
-    Path corpus = TinyCorpus.write(tmp, "c.txt", 10, 3);
+    Path corpus = TopicCorpus.write(tmp, "c.txt", 10, 3);
     Path dir;
     try (ContextCache c = new ContextBuilder(config(corpus, tmp.resolve("cache")), FakeTeacher::new, true)
         .build().cache()) {

@@ -1,5 +1,7 @@
 package dev.x2s.x2static;
 
+import dev.x2s.teachers.testing.FakeTeacher;
+import dev.x2s.testkit.TopicCorpus;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,7 +45,7 @@ class DistillationTest {
 
   @Test
   void sameSeedGivesIdenticalBytesAndProvenance() throws IOException {
-    Path corpus = TinyCorpus.write(tmp, "c.txt", 80, 5);
+    Path corpus = TopicCorpus.write(tmp, "c.txt", 80, 5);
     Path a = tmp.resolve("a.vec");
     Path b = tmp.resolve("b.vec");
     Distillation.Report ra = Distillation.run(config(corpus, a), FakeTeacher::new, true);
@@ -73,7 +75,7 @@ class DistillationTest {
 
   @Test
   void resumedTrainingEqualsUninterrupted() throws IOException {
-    Path corpus = TinyCorpus.write(tmp, "c.txt", 80, 9);
+    Path corpus = TopicCorpus.write(tmp, "c.txt", 80, 9);
     for (DistillConfig.OptimizerKind opt : DistillConfig.OptimizerKind.values()) {
       Path whole = tmp.resolve("whole-" + opt + ".vec");
       Path resumed = tmp.resolve("resumed-" + opt + ".vec");
@@ -104,7 +106,7 @@ class DistillationTest {
 
   @Test
   void interruptedRunLeavesThePreviousOutputIntact() throws IOException {
-    Path corpus = TinyCorpus.write(tmp, "c.txt", 40, 2);
+    Path corpus = TopicCorpus.write(tmp, "c.txt", 40, 2);
     Path out = tmp.resolve("v.vec");
     Distillation.run(config(corpus, out), FakeTeacher::new, true);
     byte[] before = bytes(out);
@@ -118,7 +120,7 @@ class DistillationTest {
     assertArrayEquals(before, bytes(out));
     assertArrayEquals(provenance, bytes(Distillation.provenanceFile(out)));
     // a teacher crash (new corpus, so a new cache) leaves it intact too
-    Path corpus2 = TinyCorpus.write(tmp, "c2.txt", 40, 3);
+    Path corpus2 = TopicCorpus.write(tmp, "c2.txt", 40, 3);
     assertThrows(IllegalStateException.class,
         () -> Distillation.run(config(corpus2, out), id -> new FakeTeacher(id, 10), true));
     assertArrayEquals(before, bytes(out));
@@ -150,7 +152,7 @@ class DistillationTest {
 
   @Test
   void emptyVocabularyIsAClearError() throws IOException {
-    Path corpus = TinyCorpus.write(tmp, "c.txt", 5, 1);
+    Path corpus = TopicCorpus.write(tmp, "c.txt", 5, 1);
     DistillConfig cfg = config(corpus, tmp.resolve("o.vec")).with(DistillConfig::minCount, 1_000_000);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Distillation.run(cfg, FakeTeacher::new, true));
@@ -160,7 +162,7 @@ class DistillationTest {
 
   @Test
   void paragraphVariantAndLayerMeanRun() throws IOException {
-    Path corpus = TinyCorpus.write(tmp, "c.txt", 40, 4);
+    Path corpus = TopicCorpus.write(tmp, "c.txt", 40, 4);
     Path out = tmp.resolve("p.x2v");
     DistillConfig cfg = config(corpus, out).toBuilder()
         .set(DistillConfig::variant, DistillConfig.Variant.PARAGRAPH)
@@ -174,7 +176,7 @@ class DistillationTest {
 
   @Test
   void sentenceLimitIsServedByAnUnfinishedWholeCorpusCache() throws IOException {
-    Path corpus = TinyCorpus.write(tmp, "c.txt", 150, 11);
+    Path corpus = TopicCorpus.write(tmp, "c.txt", 150, 11);
     Path shared = tmp.resolve("shared-cache");
     DistillConfig whole = config(corpus, tmp.resolve("whole.vec")).toBuilder().set(DistillConfig::cache, shared)
         .set(DistillConfig::teacherBatch, 4).set(DistillConfig::cacheCheckpointSentences, 5).build();
@@ -220,7 +222,7 @@ class DistillationTest {
 
   @Test
   void excludeTargetRunIsReproducibleAndResumable() throws IOException {
-    Path corpus = TinyCorpus.write(tmp, "c.txt", 50, 6);
+    Path corpus = TopicCorpus.write(tmp, "c.txt", 50, 6);
     Path a = tmp.resolve("ex-a.vec");
     Path b = tmp.resolve("ex-b.vec");
     DistillConfig cfg = config(corpus, a).with(DistillConfig::excludeTarget, true);
@@ -243,7 +245,7 @@ class DistillationTest {
 
   @Test
   void projectedStudentIsNarrowReproducibleAndResumable() throws IOException {
-    Path corpus = TinyCorpus.write(tmp, "c.txt", 60, 4);
+    Path corpus = TopicCorpus.write(tmp, "c.txt", 60, 4);
     Path a = tmp.resolve("proj-a.vec");
     Path b = tmp.resolve("proj-b.vec");
     int width = FakeTeacher.DIM / 2;

@@ -1,5 +1,7 @@
 package dev.x2s.x2static;
 
+import dev.x2s.teachers.testing.FakeTeacher;
+import dev.x2s.testkit.TopicCorpus;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,7 +29,7 @@ class Nd4jDistillationTest {
 
   @Test
   void nd4jRunResumesExactlyAndMatchesTheFusedEngine() throws IOException {
-    Path corpus = TinyCorpus.write(tmp, "c.txt", 60, 13);
+    Path corpus = TopicCorpus.write(tmp, "c.txt", 60, 13);
     Path whole = tmp.resolve("nd4j.vec");
     Path resumed = tmp.resolve("nd4j-resumed.vec");
     Path fused = tmp.resolve("fused.vec");

@@ -5,8 +5,8 @@ import dev.x2s.corpus.Casing;
 import dev.x2s.corpus.Sentence;
 import dev.x2s.corpus.SentenceSplitter;
 import dev.x2s.corpus.SentenceStream;
+import dev.x2s.data.DatasetResolver;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,22 +15,12 @@ import java.util.List;
 final class BenchCorpus {
   private BenchCorpus() {}
 
-  /** {@code $X2S_SHARED}, else the first ancestor of user.dir holding {@code shared/benchmarks-data}. */
-  static Path shared() {
-    String env = System.getenv("X2S_SHARED");
-    if (env != null && !env.isBlank()) {
-      return Path.of(env);
-    }
-    for (Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("shared/benchmarks-data"))) {
-        return p.resolve("shared");
-      }
-    }
-    throw new IllegalStateException("shared data not found: set X2S_SHARED or run below a directory with shared/");
-  }
-
-  static Path corpus() {
-    return shared().resolve("corpora/enwiki-2015-AA.wikiextractor.txt.gz");
+  /**
+   * The corpus file, found the way {@code x2s quickstart} finds it: benchmarks-data's resolver ($X2S_DATA,
+   * {@code shared/} beside or above the working directory, the cache, else the pinned download).
+   */
+  static Path corpus() throws IOException {
+    return DatasetResolver.builder().build().resolveFile("enwiki-2015-AA");
   }
 
   /** A stream of the first {@code limit} sentences. */

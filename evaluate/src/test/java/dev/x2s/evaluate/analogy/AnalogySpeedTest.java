@@ -1,6 +1,7 @@
 package dev.x2s.evaluate.analogy;
 
 import dev.x2s.testkit.SharedData;
+import dev.x2s.testkit.Tags;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,16 +29,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The speed target, on a 341,479 × 100 matrix (GloVe 6B's shape) of random Gaussian values with
- * every benchmark word at a random row among the first 300,000. CPU-heavy, so opt-in:
- * {@code mvn -o test -pl evaluate -am -Dtest=AnalogySpeedTest -Dx2s.speed=true
- * -Dsurefire.failIfNoSpecifiedTests=false}.
+ * every benchmark word at a random row among the first 300,000. CPU-heavy, so slow:
+ * {@code mvn -o verify -pl evaluate -am -Dgroups=slow}.
  */
-@EnabledIfSystemProperty(named = "x2s.speed", matches = "true")
+@Tag(Tags.SLOW)
 class AnalogySpeedTest {
   private static final long SEED = 20260124L;
   private static final Path DATA = SharedData.benchmarks();

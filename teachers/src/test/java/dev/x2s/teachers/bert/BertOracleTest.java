@@ -11,6 +11,7 @@ import com.google.gson.JsonParser;
 import dev.x2s.teachers.PiecePooling;
 import dev.x2s.teachers.WordStates;
 import dev.x2s.teachers.wordpiece.WordPieceTokenizer;
+import dev.x2s.testkit.Tags;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * dev.x2s.teachers.models.ModelResolver} if missing (CI), and the test fails with that resolver's
  * message if it cannot be.
  */
+@Tag(Tags.MODEL)
 class BertOracleTest {
   static final double TOL = 1e-4;
   static BertTeacher teacher;

@@ -10,6 +10,7 @@ import dev.x2s.jobs.Progress;
 import dev.x2s.teachers.PiecePooling;
 import dev.x2s.teachers.TokenizedSentence;
 import dev.x2s.teachers.WordStates;
+import dev.x2s.teachers.testing.FakeTeacher;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -110,7 +111,7 @@ class ContextExtractorTest {
     ExtractionOptions o = ExtractionOptions.defaults(1).withBatch(16, budget).withReadAhead(8, Long.MAX_VALUE);
     ExtractionStats st = new ContextExtractor(t, o).run(sentences.iterator(), (s, ws) -> { }, null);
     long padded = 0;
-    for (List<List<String>> b : t.batches) {
+    for (List<List<String>> b : t.batches()) {
       assertTrue(b.size() <= 16);
       int[] len = b.stream().mapToInt(s -> s.stream().mapToInt(FakeTeacher::pieceCount).sum()).toArray();
       int longest = java.util.Arrays.stream(len).max().getAsInt();
@@ -120,7 +121,7 @@ class ContextExtractorTest {
       }
       padded += (long) b.size() * longest;
     }
-    assertEquals(t.batches.size(), st.batches());
+    assertEquals(t.batches().size(), st.batches());
     assertEquals(padded, st.paddedLength());
     // sorting cuts padding: the same batches in input order would pad far more
     long unsorted = 0;
@@ -150,16 +151,16 @@ class ContextExtractorTest {
     List<Long> ids = new ArrayList<>();
     new ContextExtractor(t, o).run(s.iterator(), (x, ws) -> ids.add(x.id()), null);
     assertEquals(List.of(0L, 1L, 2L), ids);
-    assertEquals(2, t.batches.size()); // [c, a b] (2 × 2 = 4 <= 10), then the long one alone
-    assertEquals(List.of(List.of("c"), List.of("a", "b")), t.batches.get(0));
-    assertEquals(List.of(longWords), t.batches.get(1));
+    assertEquals(2, t.batches().size()); // [c, a b] (2 × 2 = 4 <= 10), then the long one alone
+    assertEquals(List.of(List.of("c"), List.of("a", "b")), t.batches().get(0));
+    assertEquals(List.of(longWords), t.batches().get(1));
   }
 
   @Test
   void valueBudgetCutsWindowsShort() {
     List<Sentence> sentences = corpus(300, 30, SEED + 2);
     FakeTeacher t = new FakeTeacher();
-    long budget = 500; // floats: (maxLayer+1)=2 × dim 3 = 6 per word → about 83 words per window
+    long budget = 500; // floats: (maxLayer+1)=2 × DIM per word
     ExtractionOptions o = ExtractionOptions.defaults(1).withBatch(8, 1000).withReadAhead(100, budget);
     Watched in = new Watched(sentences);
     List<Long> ids = new ArrayList<>();
@@ -169,7 +170,7 @@ class ContextExtractorTest {
     }, null);
     assertEquals(sentences.stream().map(Sentence::id).toList(), ids);
     assertTrue(st.maxHeldValues() <= budget, "held " + st.maxHeldValues());
-    assertTrue(st.windows() >= 300L * 6 * 15 / budget, "windows " + st.windows()); // mean 15.5 words
+    assertTrue(st.windows() >= 300L * 2 * FakeTeacher.DIM * 15 / budget, "windows " + st.windows()); // mean 15.5 words
     assertTrue(in.maxAhead <= st.maxHeldSentences() && st.maxHeldSentences() <= 800);
   }
 
@@ -177,7 +178,7 @@ class ContextExtractorTest {
   void sentenceOverTheValueBudgetIsStillProcessed() {
     List<Sentence> s = corpus(5, 20, SEED + 3);
     FakeTeacher t = new FakeTeacher();
-    ExtractionOptions o = ExtractionOptions.defaults(3).withReadAhead(4, 1); // any sentence exceeds 1 float
+    ExtractionOptions o = ExtractionOptions.defaults(FakeTeacher.LAYERS - 1).withReadAhead(4, 1); // any sentence exceeds 1 float
     List<Long> ids = new ArrayList<>();
     ExtractionStats st = new ContextExtractor(t, o).run(s.iterator(), (x, ws) -> ids.add(x.id()), null);
     assertEquals(List.of(0L, 1L, 2L, 3L, 4L), ids);
@@ -199,8 +200,8 @@ class ContextExtractorTest {
       }, null);
       java.util.Map<List<String>, Integer> expected = new java.util.HashMap<>();
       sentences.forEach(s -> expected.merge(s.words(), 1, Integer::sum));
-      assertEquals(expected, t.tokenized, m.name());
-      assertEquals(0, t.piecesCalls, m.name());
+      assertEquals(expected, t.tokenized(), m.name());
+      assertEquals(0, t.piecesCalls(), m.name());
       assertEquals(sentences.stream().flatMap(s -> s.words().stream()).map(FakeTeacher::pieceCount).toList(),
           pieces, m.name());
       assertEquals(sentences.stream().mapToLong(m == LengthMeasure.WORDS ? Sentence::size
@@ -216,7 +217,7 @@ class ContextExtractorTest {
     FakeTeacher b = new FakeTeacher();
     new ContextExtractor(a, o).run(sentences.iterator(), (s, ws) -> { }, null);
     new ContextExtractor(b, o).run(sentences.iterator(), (s, ws) -> { }, null);
-    assertEquals(a.batches, b.batches);
+    assertEquals(a.batches(), b.batches());
   }
 
   @Test
@@ -237,7 +238,7 @@ class ContextExtractorTest {
         .run(List.<Sentence>of().iterator(), (s, ws) -> { }, null);
     assertEquals(0, st.sentences());
     assertEquals(0, st.batches());
-    assertEquals(0, t.batches.size());
+    assertEquals(0, t.batches().size());
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.x2s.corpus.CorpusReader;
 import dev.x2s.corpus.SentenceSplitter;
 import dev.x2s.corpus.SentenceStream;
 import dev.x2s.jobs.Progress;
+import dev.x2s.teachers.testing.FakeTeacher;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -4,18 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.x2s.teachers.weights.WeightsException;
+import dev.x2s.testkit.Tags;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Graphs that are not (quite) BERT: the real MiniLM export with one thing removed or changed. Each must
  * fail with a message naming the source, and the node (with byte offset) or tensor at fault.
  */
+@Tag(Tags.MODEL)
 class OnnxBertBadGraphTest {
   private static final String SOURCE = "edited.onnx";
 

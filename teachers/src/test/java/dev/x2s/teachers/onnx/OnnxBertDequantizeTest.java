@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.x2s.teachers.weights.Tensor;
+import dev.x2s.testkit.Tags;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * hand — one per tensor (int8, zero point 0), one per output channel (uint8, zero point 128) — and the
  * mapped values must be exactly {@code (q - zeroPoint) * scale}, in [out, in] layout.
  */
+@Tag(Tags.MODEL)
 class OnnxBertDequantizeTest {
 
   @Test

@@ -7,10 +7,12 @@ import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.x2s.teachers.bert.BertEncoder;
 import dev.x2s.teachers.bert.HiddenStates;
+import dev.x2s.testkit.Tags;
 import java.io.ByteArrayInputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (DJL's Hugging Face tokenizers). Two implementations are compared with ORT: a test-only plain-Java
  * double-precision forward ({@link ReferenceBert}) and the production {@link BertEncoder} (DJL/PyTorch).
  */
+@Tag(Tags.MODEL)
 class OnnxBertReferenceTest {
   private static final double TOLERANCE = 1e-4;
 

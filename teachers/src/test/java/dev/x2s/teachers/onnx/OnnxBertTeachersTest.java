@@ -9,10 +9,12 @@ import dev.x2s.teachers.bert.BertTeacher;
 import dev.x2s.teachers.PiecePooling;
 import dev.x2s.teachers.WordStates;
 import dev.x2s.teachers.wordpiece.WordPieceTokenizer;
+import dev.x2s.testkit.Tags;
 import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * model's own tokenizer.json (run by DJL's Hugging Face tokenizers), and the teacher's mean-pooled word
  * vectors at every layer must equal the mean of ONNX Runtime's piece states.
  */
+@Tag(Tags.MODEL)
 class OnnxBertTeachersTest {
   private static final List<String> WORDS = List.of(
       "Naïve", "café", "owners", "don't", "like", "unaffable", "tokenization", "!");

@@ -10,12 +10,14 @@ import ai.onnxruntime.OrtSession;
 import dev.x2s.teachers.bert.BertConfig;
 import dev.x2s.teachers.bert.BertWeightNames;
 import dev.x2s.teachers.weights.Tensor;
+import dev.x2s.testkit.Tags;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Mapping langchain4j's ONNX exports of all-MiniLM-L6-v2 and BGE-small-en v1.5 to HF BERT names. The
  * numerical check against ONNX Runtime is {@link OnnxBertReferenceTest}; here: structure, names, layout.
  */
+@Tag(Tags.MODEL)
 class OnnxBertWeightsTest {
 
   /**

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.x2s.teachers.weights.WeightsException;
+import dev.x2s.testkit.Tags;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -153,6 +155,7 @@ class OnnxModelReaderTest {
   }
 
   @Test
+  @Tag(Tags.MODEL)
   void aTruncatedRealModelNamesTheFileAndOffset(@TempDir Path dir) throws Exception {
     Path cut = dir.resolve("cut.onnx");
     Files.write(cut, Arrays.copyOf(TestModels.onnxBytes(TestModels.MINILM), 1 << 20));

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.x2s.jobs.fetch.ArtifactFetchException;
 import dev.x2s.teachers.TeacherInfo;
+import dev.x2s.testkit.Tags;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +35,7 @@ class OnnxModelResolverTest {
   }
 
   @Test
+  @Tag(Tags.MODEL)
   void loadGivesWeightsVocabularyAndTeacherInfo() {
     OnnxBertModel m = TestModels.resolver().load(TestModels.MINILM);
     assertEquals(new TeacherInfo("all-minilm-l6-v2", "bert", 7, 384, 512,

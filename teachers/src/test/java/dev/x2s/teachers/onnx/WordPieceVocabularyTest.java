@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.x2s.teachers.weights.WeightsException;
+import dev.x2s.testkit.Tags;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ class WordPieceVocabularyTest {
   /** Both models use the uncased BERT vocabulary: [PAD]=0, [UNK]=100, [CLS]=101, [SEP]=102, "the"=1996. */
   @ParameterizedTest
   @ValueSource(strings = {TestModels.MINILM, TestModels.BGE})
+  @Tag(Tags.MODEL)
   void readsTheUncasedBertVocabulary(String id) {
     WordPieceVocabulary v = WordPieceVocabulary.fromTokenizerJson(id, TestModels.tokenizerJson(id));
     assertEquals(30522, v.size());

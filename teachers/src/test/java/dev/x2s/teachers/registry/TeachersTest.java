@@ -17,12 +17,14 @@ import dev.x2s.teachers.elmo.ElmoTeacher;
 import dev.x2s.teachers.gpt2.Gpt2Teacher;
 import dev.x2s.teachers.hf.SafetensorsTestWriter;
 import dev.x2s.teachers.weights.Tensor;
+import dev.x2s.testkit.Tags;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -149,6 +151,7 @@ class TeachersTest {
   }
 
   @Test
+  @Tag(Tags.MODEL)
   void openedKnownIdsAreBertTeachersOfTheRightShape() {
     record Expect(String id, int layers, int dim) {}
     for (Expect x : List.of(new Expect("all-minilm-l6-v2", 7, 384), new Expect("bge-small-en-v1.5", 13, 384),

@@ -5,22 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.x2s.teachers.PiecePooling;
 import dev.x2s.teachers.WordStates;
 import dev.x2s.teachers.weights.Tensor;
+import dev.x2s.testkit.Tags;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Throughput of the teacher with the original ELMo's shapes (2×4096 cells, 512 projection, 2048
- * filters, 2 highway layers) and random weights. Opt-in, it allocates ~1.5 GB:
- * {@code mvn -o test -pl distill -am -Dtest=ElmoThroughputBench -Dx2s.bench=true} (optionally
- * {@code -Dx2s.bench.batches=8,32 -Dx2s.bench.reps=3}; surefire passes {@code -D} properties on).
+ * filters, 2 highway layers) and random weights. Slow, it allocates ~1.5 GB:
+ * {@code mvn -o verify -pl teachers -am -Dgroups=slow} (optionally {@code -Dx2s.bench.batches=8,32
+ * -Dx2s.bench.reps=3}; surefire passes {@code -D} properties on).
  */
-@EnabledIfSystemProperty(named = "x2s.bench", matches = "true")
-class ElmoThroughputBench {
+@Tag(Tags.SLOW)
+class ElmoThroughputTest {
   @Test
   void originalSizedElmo() {
     long seed = 42;

@@ -1,25 +1,33 @@
 package dev.x2s.teachers.gpt2;
 
-import dev.x2s.teachers.bpe.SharedFixtures;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.x2s.teachers.PiecePooling;
+import dev.x2s.teachers.WordStates;
+import dev.x2s.teachers.bpe.SharedFixtures;
+import dev.x2s.testkit.Tags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
- * Manual throughput measurement (not a unit test): a random GPT-2 of the given size encoding random
- * sentences of real words. Run with
- * {@code mvn -q -o test-compile -pl distill -am} then
- * {@code java -cp <test classpath> dev.x2s.teachers.gpt2.Gpt2Bench 12 768 12 40 256}
- * (layers, width, heads, words per sentence, sentences).
+ * Throughput of a random GPT-2 of GPT-2 small's shape (12 layers, width 768, 12 heads) encoding 256
+ * random sentences of 40 real words, three times. Slow: {@code mvn -o verify -pl teachers -am
+ * -Dgroups=slow}; other shapes with {@code -Dx2s.bench.gpt2=layers,width,heads,words,sentences}.
  */
-public final class Gpt2Bench {
-  public static void main(String[] args) {
-    int layers = Integer.parseInt(args[0]);
-    int hidden = Integer.parseInt(args[1]);
-    int heads = Integer.parseInt(args[2]);
-    int words = Integer.parseInt(args[3]);
-    int sentences = Integer.parseInt(args[4]);
+@Tag(Tags.SLOW)
+class Gpt2ThroughputTest {
+  @Test
+  void gpt2SmallShape() {
+    String[] args = System.getProperty("x2s.bench.gpt2", "12,768,12,40,256").split(",");
+    int layers = Integer.parseInt(args[0].strip());
+    int hidden = Integer.parseInt(args[1].strip());
+    int heads = Integer.parseInt(args[2].strip());
+    int words = Integer.parseInt(args[3].strip());
+    int sentences = Integer.parseInt(args[4].strip());
     long seed = 1;
     Gpt2Config cfg = new Gpt2Config(50257, hidden, layers, heads, 4 * hidden, 1024, 1e-5, "gelu_new");
     long t0 = System.nanoTime();
@@ -46,8 +54,12 @@ public final class Gpt2Bench {
       System.out.printf("setup %.1f s%n", (System.nanoTime() - t0) / 1e9);
       for (int rep = 0; rep < 3; rep++) {
         long a = System.nanoTime();
-        t.encode(batch, layers, PiecePooling.MEAN);
+        List<WordStates> out = t.encode(batch, layers, PiecePooling.MEAN);
         double s = (System.nanoTime() - a) / 1e9;
+        assertEquals(sentences, out.size());
+        for (float v : out.get(0).data()) {
+          assertTrue(Float.isFinite(v));
+        }
         System.out.printf("rep %d: %d sentences × %d words in %.2f s = %.1f sentences/s%n",
             rep, sentences, words, s, sentences / s);
       }

@@ -1,10 +1,16 @@
-package dev.x2s.teachers.bert;
+package dev.x2s.bench.teacher;
 
+import dev.x2s.teachers.bert.BertConfig;
+import dev.x2s.teachers.bert.BertEncoder;
+import dev.x2s.teachers.bert.BertTeacher;
+import dev.x2s.teachers.bert.TfBertWeights;
 import java.util.Random;
 
 /**
- * Measures encoder throughput (not a unit test): {@code BertThroughput [batches] [maxLayer...]} encodes
- * random 32×128 batches of BERT-base uncased, one warm-up batch first, and prints tokens per second.
+ * Encoder throughput of BERT-base uncased on random 32×128 batches: {@code BertThroughput [batches]
+ * [maxLayer...]} (default 3 batches, max layers 12 and 2), one warm-up batch first, tokens per second
+ * next to the GEMM speed of the feed-forward's shapes. {@code -Dx2s.bench.activation=gelu} swaps in exact
+ * GELU to show what the tanh approximation's elementwise passes cost.
  */
 public final class BertThroughput {
   private BertThroughput() {}

@@ -1,19 +1,21 @@
 package dev.x2s.corpus;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.x2s.testkit.SharedData;
+import dev.x2s.testkit.Tags;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Throughput and splitter comparison on the shared corpus, for the README; not part of the normal test
- * run. {@code mvn -q -o test -pl distill -am -Dtest=CorpusMeasurements -Dx2s.measure=true
- * -Dsurefire.failIfNoSpecifiedTests=false}
+ * Throughput and splitter comparison on the whole shared corpus, for the module README (slow:
+ * {@code mvn -o verify -pl corpus -am -Dgroups=slow}).
  */
-@EnabledIfSystemProperty(named = "x2s.measure", matches = "true")
-class CorpusMeasurements {
+@Tag(Tags.SLOW)
+class CorpusMeasurementsTest {
 
   @Test
   void measure() throws IOException {
@@ -61,6 +63,11 @@ class CorpusMeasurements {
       }
     }
     System.out.printf("paragraphs where rules and BreakIterator differ: %,d of %,d%n", differ, paragraphs.size());
+    // shared/README.md: 337,188 lines holding 6,514 articles, each between a <doc> and a </doc> line
+    int most = 337_188 - 2 * 6_514;
+    assertTrue(paragraphs.size() > 0.9 * most && paragraphs.size() <= most, "paragraphs " + paragraphs.size());
+    // two different methods, but they mostly agree
+    assertTrue(differ < paragraphs.size() / 2, "splitters differ on " + differ);
 
     WordTokenizer tok = new WordTokenizer();
     List<String> out = new ArrayList<>(512);
@@ -84,7 +91,10 @@ class CorpusMeasurements {
     long cpu = mx.getCurrentThreadCpuTime();
     long e = System.nanoTime();
     try (SentenceStream ss = SentenceStream.open(SharedData.corpus(), SentenceSplitter.Kind.RULES)) {
-      ss.forEachRemaining(s -> { });
+      long[] n = {0};
+      ss.forEachRemaining(s -> n[0]++);
+      // the pipeline yields the split above, less sentences without a word
+      assertTrue(n[0] <= sentences.size() && n[0] > 0.99 * sentences.size(), n[0] + " of " + sentences.size());
       double sec = (System.nanoTime() - e) / 1e9;
       double cpuSec = (mx.getCurrentThreadCpuTime() - cpu) / 1e9;
       System.out.printf("pipeline gz->sentences->words: %s in %.2f s wall = %.2f M words/s; %.2f s CPU = %.2f M"
