@@ -83,8 +83,8 @@ class QuickstartCommandTest {
   }
 
   @Test
-  void badSentenceCountIsAUsageError() {
-    CliTest.Run r = CliTest.run("quickstart", "--sentences", "0", "--out", tmp.toString(), "-q");
+  void negativeSentenceCountIsAUsageError() {
+    CliTest.Run r = CliTest.run("quickstart", "--sentences", "-5", "--out", tmp.toString(), "-q");
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("--sentences"), r.err());
   }
