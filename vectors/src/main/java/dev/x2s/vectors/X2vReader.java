@@ -19,14 +19,6 @@ import java.util.zip.CRC32C;
  */
 final class X2vReader {
   private static final long WINDOW = 1L << 30;
-  private static final float[] HALF_TO_FLOAT = new float[1 << 16];
-
-  static {
-    for (int h = 0; h < HALF_TO_FLOAT.length; h++) {
-      HALF_TO_FLOAT[h] = Half.toFloat((short) h);
-    }
-  }
-
   private X2vReader() {}
 
   static LoadResult read(Path file, ReadOptions options) throws IOException {
@@ -292,7 +284,7 @@ final class X2vReader {
       in.get(chunk, 0, len);
       int o = offset + done;
       for (int i = 0; i < len; i++) {
-        out[o + i] = HALF_TO_FLOAT[chunk[i] & 0xffff];
+        out[o + i] = Half.toFloatFast(chunk[i]);
       }
       done += len;
     }

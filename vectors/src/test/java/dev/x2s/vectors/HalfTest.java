@@ -98,4 +98,13 @@ class HalfTest {
     }
     assertTrue(n > 4000);
   }
+
+  /** The table decode is the branchy decode, bit for bit, on every one of the 65,536 halves (NaNs too). */
+  @Test
+  void tableDecodeEqualsDecodeEverywhere() {
+    for (int h = 0; h < 1 << 16; h++) {
+      assertEquals(Float.floatToRawIntBits(Half.toFloat((short) h)), Float.floatToRawIntBits(Half.toFloatFast((short) h)),
+          "half " + Integer.toHexString(h));
+    }
+  }
 }

@@ -36,14 +36,6 @@ public final class RowStore implements AutoCloseable {
   public static final String MANIFEST = "manifest.json";
   /** Rows per mapped segment are capped at 1 GiB: a {@code MappedByteBuffer} is int-indexed. */
   private static final long SEGMENT_BYTES = 1L << 30;
-  private static final float[] HALF_TO_FLOAT = new float[1 << 16];
-
-  static {
-    for (int h = 0; h < HALF_TO_FLOAT.length; h++) {
-      HALF_TO_FLOAT[h] = Half.toFloat((short) h);
-    }
-  }
-
   private final Path dir;
   private final RowStoreManifest manifest;
   private final FileChannel channel;
@@ -177,7 +169,7 @@ public final class RowStore implements AutoCloseable {
     if (halves != null) {
       ShortBuffer s = halves[seg];
       for (int k = 0; k < count; k++) {
-        dst[off + k] = HALF_TO_FLOAT[s.get(at + k) & 0xffff];
+        dst[off + k] = Half.toFloatFast(s.get(at + k));
       }
     } else {
       floats[seg].get(at, dst, off, count);
