@@ -18,7 +18,6 @@ import dev.x2s.vectors.VectorFiles;
 import dev.x2s.vectors.VectorFormat;
 import dev.x2s.vectors.WordVectors;
 import dev.x2s.vectors.WriteOptions;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
