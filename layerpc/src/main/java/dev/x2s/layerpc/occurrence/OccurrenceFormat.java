@@ -19,7 +19,7 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * How an occurrence store sits on a row store (the teachers README, "Occurrence store", has the table):
+ * How an occurrence store sits on a row store (the layerpc README, "Occurrence store", has the table):
  *
  * <ul>
  *   <li>rows ({@code rows.f16}): one per sampled occurrence in the order the teacher met them, the

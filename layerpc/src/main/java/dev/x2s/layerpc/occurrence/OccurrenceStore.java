@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Reads a finished occurrence store ({@code .x2o} directory, format in {@link OccurrenceFormat} and the
- * teachers README): per word its sampled contextual vectors at every stored layer, each with the
+ * layerpc README): per word its sampled contextual vectors at every stored layer, each with the
  * (sentence id, position) it came from. Vectors are memory-mapped (fp16 on disk, returned as float); the
  * word table and the keys are read into memory ({@code 16} bytes per slot plus the words).
  *
