@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * @param format the file's format name (e.g. {@code simlex999-tsv}); loaders dispatch on it
  * @param bytes size of the reference copy
  * @param sha256 lower-case hex sha256 of the reference copy
- * @param lines newline count (of the decompressed content for {@link Assembly#CONCAT_GZIP})
+ * @param lines newline count (of the decompressed content for {@link Assembly#CONCAT_GZIP}), or -1 for
+ *     an archive
  * @param sourceUrl pinned source URL (a part pattern for {@link Assembly#CONCAT_GZIP})
  * @param assembly how the source becomes the file
  * @param contentBytes size of the decompressed content, or -1 when not applicable

@@ -135,7 +135,7 @@ public final class Manifest {
       }
       DatasetFile file =
           new DatasetFile(
-              c[0], path, c[2], number(row, c[3], "bytes"), sha, number(row, c[5], "lines"), c[6],
+              c[0], path, c[2], number(row, c[3], "bytes"), sha, c[5].equals("-") ? -1 : number(row, c[5], "lines"), c[6],
               assembly, c[8].equals("-") ? -1 : number(row, c[8], "content_bytes"), contentSha);
       try {
         file.sourceUrls();

@@ -6,7 +6,9 @@ public enum Task {
   ANALOGY,
   CATEGORIZATION,
   RELATIONAL,
-  CORPUS;
+  CORPUS,
+  /** A list of words to cover (the shipped vocabulary's general-English part). */
+  WORDLIST;
 
   static Task parse(String s) {
     return valueOf(s.toUpperCase(java.util.Locale.ROOT));

@@ -38,7 +38,7 @@ class ManifestTest {
           "https://raw.githubusercontent.com/" + c[3] + "/" + c[4] + "/" + c[5], f.sourceUrl(), c[0]);
       assertEquals(Assembly.DOWNLOAD, f.assembly());
     }
-    assertEquals(326 + 1, byPath.size(), "326 benchmark files + the corpus");
+    assertEquals(326 + 2, byPath.size(), "326 benchmark files + the corpus + the English word list");
   }
 
   @Test
@@ -46,7 +46,7 @@ class ManifestTest {
     Manifest m = Manifest.bundled();
     assertEquals(
         List.of("simlex999", "men", "ws353", "ws353-sim", "ws353-rel", "rw", "google", "msr", "bless",
-            "ap", "semeval2012-task2", "enwiki-2015-AA"),
+            "ap", "semeval2012-task2", "enwiki-2015-AA", "english-words"),
         m.entries().stream().map(DatasetEntry::id).toList());
     DatasetEntry sem = m.entry("semeval2012-task2");
     assertTrue(sem.directory());

@@ -63,10 +63,14 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress output.")
   boolean quiet;
 
-  @Option(names = "--common", description = "Score every file on the same items: each file is restricted to the words"
-      + " all the files have (after --lower), so coverage is equal across rows; analogies search those words. With"
-      + " --protocol skip only.")
-  boolean common;
+  /** Which items each row is scored on. */
+  enum Coverage { COMMON, OWN }
+
+  @Option(names = "--coverage", paramLabel = "VIEW", converter = CoverageConverter.class,
+      description = "common: every file is restricted to the words all the files have (after --lower), so every row"
+          + " scores the same items (analogies search those words; protocol skip); own: each file on its own"
+          + " vocabulary, coverage printed beside each score. Default: common for several files, own for one.")
+  Coverage coverage;
 
   @Mixin DataOption data = new DataOption();
 
@@ -78,9 +82,14 @@ final class EvalCommand implements Callable<Integer> {
       default -> throw new picocli.CommandLine.ParameterException(
           new picocli.CommandLine(this), "--protocol must be skip or meanfill, not " + protocol);
     };
+    boolean common = (coverage == null ? (files.size() > 1 ? Coverage.COMMON : Coverage.OWN) : coverage)
+        == Coverage.COMMON && files.size() > 1;
     if (common && p != Protocol.SKIP) {
-      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-          "--common compares files on the words they share; it goes with --protocol skip, not " + protocol);
+      if (coverage == Coverage.COMMON) {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            "--coverage common scores files on the words they share; it goes with --protocol skip, not " + protocol);
+      }
+      common = false; // meanfill already scores every file on every item
     }
     DatasetResolver resolver = Datasets.resolver(data);
     StandardBenchmarks catalogue = BenchmarkCatalog.of(resolver);
@@ -136,5 +145,17 @@ final class EvalCommand implements Callable<Integer> {
       }
     }
     return shared;
+  }
+
+  /** {@code common} / {@code own}, case-insensitive. */
+  static final class CoverageConverter implements picocli.CommandLine.ITypeConverter<Coverage> {
+    @Override
+    public Coverage convert(String value) {
+      try {
+        return Coverage.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException("--coverage is common or own, not '" + value + "'");
+      }
+    }
   }
 }

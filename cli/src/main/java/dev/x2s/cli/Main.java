@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       EmbedCommand.class,
       NeighborsCommand.class,
       ConvertCommand.class,
+      CombineCommand.class,
       PcCommand.class,
       AnalyzeCommand.class,
       DistillCommand.class,

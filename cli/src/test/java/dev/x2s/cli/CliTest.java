@@ -126,14 +126,14 @@ class CliTest {
   }
 
   @Test
-  void evalCommonScoresEveryFileOnTheSharedWords() throws Exception {
+  void evalScoresSeveralFilesOnTheSharedWordsByDefault() throws Exception {
     Path a = tiny();
     Path b = dir.resolve("b.txt");
     Files.writeString(b, "4 2\nking 1 0\nqueen 0 1\nman 1 0.1\ndog 0.5 0.5\n");
     Path pairs = dir.resolve("pairs.txt");
     Files.writeString(pairs, "king queen 9\nman woman 8\nking man 5\nqueen cat 2\nking dog 3\nman queen 4\n");
     String[] common = {"eval", a.toString(), b.toString(), "--benchmarks", "simlex999", "--similarity", pairs.toString(),
-        "--data", SharedData.dir().toString(), "--offline", "-q", "--common"};
+        "--data", SharedData.dir().toString(), "--offline", "-q", "--coverage", "common"};
     Run r = run(common);
     assertEquals(0, r.code(), r.err());
     // Shared words: king, queen, man (SimLex's woman-man pair drops out). Pairs covered by both: king-queen (9), king-man (5), man-queen (4).
@@ -143,12 +143,20 @@ class CliTest {
     assertTrue(r.out().contains("| tiny.txt | n/a (0/999) | 1.0000 (3/6) |"), r.out());
     assertTrue(r.out().contains("| b.txt | n/a (0/999) | -0.5000 (3/6) |"), r.out());
     assertTrue(r.out().contains("skip-common (3 words)"), r.out());
-    // without --common each file keeps its own words: a covers 5 pairs, b 4
-    Run own = run(java.util.Arrays.copyOf(common, common.length - 1));
+    // common is the default for several files
+    Run byDefault = run(java.util.Arrays.copyOf(common, common.length - 2));
+    assertTrue(byDefault.out().contains("| b.txt | n/a (0/999) | -0.5000 (3/6) |"), byDefault.out());
+    // --coverage own: each file keeps its own words: a covers 5 pairs, b 4
+    String[] ownArgs = common.clone();
+    ownArgs[ownArgs.length - 1] = "own";
+    Run own = run(ownArgs);
     assertTrue(own.out().contains("(5/6)") && own.out().contains("(4/6)"), own.out());
-    Run meanfill = run("eval", a.toString(), b.toString(), "--common", "--protocol", "meanfill", "-q");
+    Run meanfill = run("eval", a.toString(), b.toString(), "--coverage", "common", "--protocol", "meanfill", "-q");
     assertEquals(2, meanfill.code());
-    assertTrue(meanfill.err().contains("--common"), meanfill.err());
+    assertTrue(meanfill.err().contains("--coverage common"), meanfill.err());
+    Run bad = run("eval", a.toString(), "--coverage", "some", "-q");
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("common or own"), bad.err());
   }
 
   @Test

@@ -76,7 +76,7 @@ class DeclaredOptionsTest {
       return String.valueOf((Double) def * 2);
     }
     if (t == ValueType.STRING) {
-      return "sample-" + d.name();
+      return d.name().equals("budget") ? "90s" : "sample-" + d.name(); // a budget is a time
     }
     if (t == ValueType.PATH) {
       return "sample/" + d.name();

@@ -1,5 +1,6 @@
 package dev.x2s.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,12 +31,15 @@ class QuickstartCommandTest {
   @TempDir Path tmp;
 
   @Test
-  void quickstartWritesEveryVectorFileTheReportAndTheSummaryAndRerunsFromItsCaches() throws Exception {
+  void quickstartShipsEveryListedAndFrequentWordScoresAtEqualCoverageAndRerunsFromItsRuns() throws Exception {
     Path teacher = TinyModels.bert(tmp.resolve("tiny-bert"), TopicCorpus.vocabulary(), 11);
     Path corpus = TopicCorpus.write(tmp, "topics.txt", 200, 5);
+    Path list = tmp.resolve("words.txt");
+    Files.writeString(list, "# listed\nNever-Seen\nformic acid\n" + TopicCorpus.vocabulary().get(0) + "\n");
     Path out = tmp.resolve("quickstart");
     String[] args = {"quickstart", "--teacher", teacher.toString(), "--corpus", corpus.toString(),
-        "--sentences", "300", "--pc-sentences", "100", "--student-epochs", "2", "--baseline-dim", "8",
+        "--sentences", "100", "--layers", "1,-1", "--no-english-words", "--words", list.toString(),
+        "--student", "--student-epochs", "2", "--baseline-dim", "8",
         "--out", out.toString(), "--data", SharedData.dir().toString(), "--offline", "-q"};
     CliTest.Run r = CliTest.run(args);
     assertEquals(0, r.code(), r.err());
@@ -45,41 +49,62 @@ class QuickstartCommandTest {
     for (JsonElement f : summary.getAsJsonArray("files")) {
       files.add(Path.of(f.getAsString()));
     }
-    // the student, word2vec, and pc + mean of layers 1 and -1 (= 2 of the tiny BERT's 0..2)
-    assertEquals(6, files.size(), files.toString());
-    Set<String> corpusWords = new HashSet<>(TopicCorpus.vocabulary());
-    corpusWords.add("."); // x2s's tokenizer keeps punctuation as words
-    for (Path f : files) {
-      WordVectors v = VectorFiles.read(f);
-      boolean word2vec = f.getFileName().toString().startsWith("word2vec");
-      assertEquals(word2vec ? 8 : TinyModels.BERT_HIDDEN, v.dim(), f.toString());
-      assertTrue(v.size() > 0 && corpusWords.containsAll(v.words()), f + ": " + v.words());
+    // the shipped vocabulary, word2vec, the student
+    assertEquals(List.of(out.resolve("vectors.x2v"), out.resolve("word2vec-cbow-8d.x2v"),
+        out.resolve("x2static-tiny-bert.x2v")), files);
+    WordVectors shipped = VectorFiles.read(out.resolve("vectors.x2v"));
+    assertEquals(TinyModels.BERT_HIDDEN, shipped.dim());
+    // every listed entry (lower-cased) has a vector, and so has every corpus word seen 5+ times
+    for (String w : List.of("never-seen", "formic acid", TopicCorpus.vocabulary().get(0))) {
+      assertTrue(shipped.contains(w), w);
     }
-    Path student = files.get(0);
-    assertEquals(out.resolve("x2static-tiny-bert.x2v"), student); // named after the directory, not its path
-    assertTrue(files.stream().anyMatch(f -> f.endsWith(Path.of("layer-pc", "pc-layer2.x2v"))), files.toString());
+    WordVectors w2v = VectorFiles.read(out.resolve("word2vec-cbow-8d.x2v")); // min count 5 on the same sentences
+    for (String w : w2v.words()) {
+      assertTrue(shipped.contains(w), w);
+    }
+    String prov = Files.readString(out.resolve("vectors.x2v.provenance.json"));
+    assertTrue(prov.contains("all-but-the-top") && prov.contains("\"resolved_layers\": [\n    1,\n    2\n  ]"), prov);
 
-    // one report row per vector file, every row scored on the benchmarks
-    JsonObject report = JsonParser.parseString(Files.readString(out.resolve("report.json"))).getAsJsonObject();
-    JsonArray rows = report.getAsJsonArray("vectors");
-    assertEquals(files.size(), rows.size());
-    for (int i = 0; i < rows.size(); i++) {
-      JsonObject row = rows.get(i).getAsJsonObject();
-      assertEquals(files.get(i).getFileName().toString(), row.get("name").getAsString());
-      assertTrue(row.getAsJsonArray("scores").size() >= 9, row.toString());
+    // both reports have one row per file; the printed table is the equal-coverage one
+    for (String name : List.of("report.json", "report-own-coverage.json")) {
+      JsonObject report = JsonParser.parseString(Files.readString(out.resolve(name))).getAsJsonObject();
+      JsonArray rows = report.getAsJsonArray("vectors");
+      assertEquals(files.size(), rows.size(), name);
+      for (int i = 0; i < rows.size(); i++) {
+        assertEquals(files.get(i).getFileName().toString(), rows.get(i).getAsJsonObject().get("name").getAsString());
+      }
     }
-    // the table printed is the headline of that report: one line per file
+    assertTrue(r.out().contains("skip-common"), r.out());
     for (Path f : files) {
       assertTrue(r.out().contains("| " + f.getFileName() + " |"), r.out());
     }
-    assertTrue(Files.isRegularFile(out.resolve("report.md")));
 
-    // a rerun reuses the teacher contexts of the first
+    // a rerun finds the layer-PC run complete and ships the same bytes
+    byte[] first = Files.readAllBytes(out.resolve("vectors.x2v"));
     CliTest.Run again = CliTest.run(args);
     assertEquals(0, again.code(), again.err());
-    JsonObject provenance = JsonParser.parseString(Files.readString(Distillation.provenanceFile(student)))
+    assertArrayEquals(first, Files.readAllBytes(out.resolve("vectors.x2v")));
+    JsonObject provenance = JsonParser.parseString(Files.readString(Distillation.provenanceFile(files.get(2))))
         .getAsJsonObject();
     assertTrue(provenance.getAsJsonObject("cache").get("reused").getAsBoolean(), provenance.toString());
+  }
+
+  @Test
+  void aBudgetIsPlannedFromTimingsBeforeTheTeacherRuns() throws Exception {
+    Path teacher = TinyModels.bert(tmp.resolve("tiny-bert"), TopicCorpus.vocabulary(), 11);
+    Path corpus = TopicCorpus.write(tmp, "topics.txt", 2000, 5);
+    Path out = tmp.resolve("budget");
+    CliTest.Run r = CliTest.run("quickstart", "--teacher", teacher.toString(), "--corpus", corpus.toString(),
+        "--budget", "2m", "--no-english-words", "--baseline-dim", "8", "--out", out.toString(),
+        "--data", SharedData.dir().toString(), "--offline");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("plan for a 2m00s teacher budget"), r.err());
+    JsonObject budget = JsonParser.parseString(Files.readString(out.resolve("quickstart.json"))).getAsJsonObject()
+        .getAsJsonObject("budget");
+    assertTrue(budget.get("sentences").getAsLong() >= 1000, budget.toString());
+    CliTest.Run bad = CliTest.run("quickstart", "--budget", "soon", "--out", tmp.toString(), "-q");
+    assertEquals(2, bad.code(), bad.err());
+    assertTrue(bad.err().contains("90s, 20m or 2h"), bad.err());
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.x2s.evaluate;
 
 import dev.x2s.evaluate.data.AnalogyLoader;
 import dev.x2s.evaluate.data.CategorizationLoader;
+import dev.x2s.evaluate.data.DevSplit;
 import dev.x2s.evaluate.data.SemEvalLoader;
 import dev.x2s.evaluate.data.SimilarityLoader;
 import java.io.IOException;
@@ -35,6 +36,11 @@ public final class StandardBenchmarks {
   public static final int GOOGLE_SEMANTIC_SECTIONS = 5;
 
   private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+  /**
+   * The halves of SimLex-999 and MEN ({@link DevSplit}, seed {@link DevSplit#SEED}): loadable by id, not
+   * part of {@link #ids()}; recipes are chosen on {@code -dev} and reported on both.
+   */
+  private static final Map<String, Entry> SPLITS = new LinkedHashMap<>();
 
   static {
     add("simlex999", Kind.SIMILARITY, "similarity/SimLex-999.txt", "SimLex-999");
@@ -48,7 +54,13 @@ public final class StandardBenchmarks {
     add("bless", Kind.CATEGORIZATION, "categorization/bless.csv", "BLESS categorization");
     add("ap", Kind.CATEGORIZATION, "categorization/ap.csv", "Almuhareb-Poesio categorization");
     add("semeval2012", Kind.RELATIONAL, "relational/semeval2012-task2", "SemEval-2012 Task 2");
+    for (String id : List.of("simlex999", "men")) {
+      Entry e = ENTRIES.get(id);
+      SPLITS.put(id + "-dev", new Entry(id + "-dev", e.kind(), e.path(), e.title() + ", development half"));
+      SPLITS.put(id + "-test", new Entry(id + "-test", e.kind(), e.path(), e.title() + ", test half"));
+    }
   }
+
 
   private static void add(String id, Kind kind, String path, String title) {
     ENTRIES.put(id, new Entry(id, kind, path, title));
@@ -71,10 +83,15 @@ public final class StandardBenchmarks {
     return List.copyOf(ENTRIES.keySet());
   }
 
+  /** The ids of the development and test halves. */
+  public static List<String> splitIds() {
+    return List.copyOf(SPLITS.keySet());
+  }
+
   public static Entry entry(String id) {
-    Entry e = ENTRIES.get(id);
+    Entry e = ENTRIES.containsKey(id) ? ENTRIES.get(id) : SPLITS.get(id);
     if (e == null) {
-      throw new IllegalArgumentException("unknown benchmark '" + id + "'; known: " + ids());
+      throw new IllegalArgumentException("unknown benchmark '" + id + "'; known: " + ids() + " and the halves " + splitIds());
     }
     return e;
   }
@@ -93,6 +110,10 @@ public final class StandardBenchmarks {
         return Benchmarks.similarity(id, SimilarityLoader.simLex999(p));
       case "men":
         return Benchmarks.similarity(id, SimilarityLoader.men(p));
+      case "simlex999-dev", "simlex999-test":
+        return Benchmarks.similarity(id, DevSplit.half(SimilarityLoader.simLex999(p), DevSplit.SEED, id.endsWith("-dev")));
+      case "men-dev", "men-test":
+        return Benchmarks.similarity(id, DevSplit.half(SimilarityLoader.men(p), DevSplit.SEED, id.endsWith("-dev")));
       case "ws353":
       case "ws353-sim":
       case "ws353-rel":

@@ -101,8 +101,8 @@ public final class LayerPcJob {
     if (o.needsCorpus() && !Files.isRegularFile(o.corpus())) {
       throw new IllegalArgumentException("corpus " + o.corpus() + " is not a readable file");
     }
-    if (o.methods().contains(Method.DECONTEXT) && o.decontextWords() == null) {
-      throw new IllegalArgumentException("method decontext needs a word list (--words FILE)");
+    if (o.methods().contains(Method.DECONTEXT) && o.decontextWords() == null && !o.needsCorpus()) {
+      throw new IllegalArgumentException("method decontext needs a corpus method (pc, mean) or a word list (--words FILE)");
     }
     if (o.decontextWords() != null && !Files.isRegularFile(o.decontextWords())) {
       throw new IllegalArgumentException("word list " + o.decontextWords() + " is not a readable file");
@@ -123,7 +123,7 @@ public final class LayerPcJob {
     base = Provenance.start("x2s pc").config(o).put("teacher", info).put("resolved_layers", layers);
     List<Path> files = new ArrayList<>();
     Files.createDirectories(work);
-    List<String> wordList = o.decontextWords() == null ? null : readWordList(o.decontextWords());
+    List<String> wordList = o.decontextWords() == null ? null : readWordList(o.decontextWords(), o.lowercase());
     SamplePlan plan = null;
     if (o.needsCorpus()) {
       plan = plan(fingerprint);
@@ -134,12 +134,14 @@ public final class LayerPcJob {
       files.add(o.out().resolve(STORE));
     }
     if (wordList != null) {
-      if (o.methods().contains(Method.DECONTEXT)) {
-        files.addAll(writeDecontext(wordList));
-      }
       report.put("coverage", coverage(wordList, plan));
-      if (o.methods().contains(Method.DECONTEXT) && o.needsCorpus()) {
-        files.addAll(writeWithFallback(wordList));
+    }
+    if (o.methods().contains(Method.DECONTEXT)) {
+      // every shipped word is also encoded alone: the blend needs both halves of a rare word
+      List<String> vocabulary = ShippedVocabulary.of(plan, o.vocabMinCount(), wordList);
+      files.addAll(writeDecontext(vocabulary));
+      if (o.needsCorpus()) {
+        files.addAll(writeShipped(vocabulary, plan));
       }
     }
     Provenance run = base.copy().put("fingerprint", fingerprint);
@@ -225,7 +227,9 @@ public final class LayerPcJob {
     long sums = mean ? RunningSums.bytes(layout.words().length, layers.length, info.dim()) : 0;
     long outputs = 0;
     for (Method m : o.methods()) {
-      long words = m == Method.DECONTEXT ? wordList.size() : layout.words().length;
+      // decontext covers the shipped words: at most the corpus words plus the list
+      long words = m == Method.DECONTEXT ? layout.words().length + (wordList == null ? 0 : wordList.size())
+          : layout.words().length;
       outputs += (words * (info.dim() * 4L + 16)) * layers.length;
     }
     long peak = store + 3 * sums + outputs;
@@ -507,12 +511,13 @@ public final class LayerPcJob {
   }
 
   /**
-   * {@code METHOD+decontext-layerL.x2v}: the corpus method's vectors, then the decontext vectors of the
-   * list words it lacks (appended in list order).
+   * {@code METHOD+decontext-layerL.x2v}, the shipped vocabulary: corpus words with at least {@code
+   * vocabMinCount} occurrences (most frequent first), then the list's other words; each word's corpus vector
+   * blended with its decontext vector by its occurrences ({@link Blend}).
    */
-  private List<Path> writeWithFallback(List<String> wordList) throws IOException {
+  private List<Path> writeShipped(List<String> vocabulary, SamplePlan plan) throws IOException {
     List<Path> files = new ArrayList<>();
-    Map<String, Object> coverage = new LinkedHashMap<>();
+    Map<String, Object> sources = new LinkedHashMap<>();
     for (int layer : layers) {
       dev.x2s.vectors.WordVectors dv = dev.x2s.vectors.VectorFiles.read(o.out().resolve(fileName(Method.DECONTEXT, layer)));
       for (Method m : List.of(Method.PC, Method.PC_CENTRED, Method.MEAN)) {
@@ -520,34 +525,26 @@ public final class LayerPcJob {
           continue;
         }
         dev.x2s.vectors.WordVectors cv = dev.x2s.vectors.VectorFiles.read(o.out().resolve(fileName(m, layer)));
-        List<String> words = new ArrayList<>(cv.words());
         int dim = cv.dim();
-        List<String> added = new ArrayList<>();
-        int covered = 0;
-        for (String w : wordList) {
-          if (cv.contains(w)) {
-            covered++;
-          } else {
-            added.add(w);
-          }
-        }
-        float[] matrix = java.util.Arrays.copyOf(cv.matrix(), (cv.size() + added.size()) * dim);
-        for (int i = 0; i < added.size(); i++) {
-          System.arraycopy(dv.vector(added.get(i)), 0, matrix, (cv.size() + i) * dim, dim);
-          words.add(added.get(i));
+        float[] matrix = new float[vocabulary.size() * dim];
+        ShippedVocabulary.Sources count = new ShippedVocabulary.Sources();
+        for (int i = 0; i < vocabulary.size(); i++) {
+          String w = vocabulary.get(i);
+          int row = cv.indexOf(w);
+          long n = row < 0 ? 0 : plan.occurrences(plan.indexOf(w));
+          float[] v = Blend.of(row < 0 ? null : cv.vector(row), n, dv.vector(w), o.blend());
+          System.arraycopy(v, 0, matrix, i * dim, dim);
+          count.add(row >= 0, n, o.blend());
         }
         Path f = o.out().resolve(m.id() + "+decontext-layer" + layer + ".x2v");
         Provenance prov = provenance(m, layer, 0);
-        prov.put("fallback", "list words missing from " + fileName(m, layer) + " take their decontext vector: "
-            + added.size() + " of " + wordList.size());
-        new StaticVectors.Result(words.toArray(new String[0]), matrix, dim, 0).write(f, prov);
+        prov.put("vocabulary", count.describe(vocabulary.size(), o.vocabMinCount(), o.blend()));
+        new StaticVectors.Result(vocabulary.toArray(new String[0]), matrix, dim, 0).write(f, prov);
         files.add(f);
-        coverage.put(fileName(m, layer), covered);
+        sources.put(f.getFileName().toString(), count.describe(vocabulary.size(), o.vocabMinCount(), o.blend()));
       }
     }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> c = (Map<String, Object>) report.get("coverage");
-    c.put("list_words_per_corpus_file", coverage);
+    report.put("shipped", sources);
     return files;
   }
 
@@ -570,12 +567,13 @@ public final class LayerPcJob {
     return c;
   }
 
-  static List<String> readWordList(Path file) throws IOException {
+  /** One entry a line ({@code #} comments, blank lines skipped), lower-cased with the corpus, duplicates dropped. */
+  static List<String> readWordList(Path file, boolean lower) throws IOException {
     java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       String t = line.strip();
       if (!t.isEmpty() && !t.startsWith("#")) {
-        words.add(t);
+        words.add(lower ? t.toLowerCase(java.util.Locale.ROOT) : t);
       }
     }
     if (words.isEmpty()) {

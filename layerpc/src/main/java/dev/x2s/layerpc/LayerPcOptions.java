@@ -47,8 +47,18 @@ public record LayerPcOptions(
     @Option(defaultValue = "1000000", fingerprint = RESULT, description = "Most words kept (the most frequent).")
     int maxWords,
     @Option(name = "words", fingerprint = RESULT, paramLabel = "FILE",
-        description = "Word list (one a line) for decontext and coverage.")
+        description = "Word list (one a line; spaces or underscores make a phrase) that the shipped vocabulary"
+            + " covers besides the corpus words; needed for decontext without a corpus.")
     Path decontextWords,
+    @Option(defaultValue = "5", fingerprint = RESULT, paramLabel = "N",
+        description = "Corpus words with at least N occurrences join the shipped vocabulary (METHOD+decontext files;"
+            + " fastText's and word2vec's default minimum count).")
+    int vocabMinCount,
+    @Option(defaultValue = "10", fingerprint = RESULT, paramLabel = "K",
+        description = "Shipped vectors blend the corpus vector and the word alone: a = n / (n + K) for a word with"
+            + " n occurrences, so the two weigh equally at K occurrences; 0 takes the corpus vector wherever there"
+            + " is one.")
+    double blend,
     @Option(defaultValue = "rules", fingerprint = RESULT,
         description = "Sentence splitter: rules, break-iterator or none (a line is a sentence).")
     SentenceSplitter.Kind splitter,
@@ -89,6 +99,8 @@ public record LayerPcOptions(
     check(minContexts >= 1, "min contexts must be >= 1, not " + minContexts);
     check(maxVocab >= 1, "max vocab must be >= 1, not " + maxVocab);
     check(maxWords >= 1, "max words must be >= 1, not " + maxWords);
+    check(vocabMinCount >= 1, "vocab min count must be >= 1, not " + vocabMinCount);
+    check(blend >= 0 && Double.isFinite(blend), "blend must be a number >= 0, not " + blend);
     check(batchSize >= 1 && maxPieces >= 1, "batch size and max pieces must be >= 1");
     check(readAheadBatches >= 1 && maxBufferedValues >= 1, "read-ahead batches and max buffered values must be >= 1");
     check(chunkSentences >= 1, "chunk sentences must be >= 1, not " + chunkSentences);

@@ -21,6 +21,9 @@ import java.util.stream.IntStream;
 
 /** The static vectors of one layer by each method. */
 public final class StaticVectors {
+  /** Words per teacher call when words are encoded alone. */
+  static final int DECONTEXT_BATCH = 1024;
+
   private StaticVectors() {}
 
   /**
@@ -66,21 +69,34 @@ public final class StaticVectors {
 
   /**
    * Each word encoded alone as a one-word sentence (the teacher adds its special tokens), for every
-   * requested layer: one result per layer, words in list order.
+   * requested layer: one result per layer, words in list order. An entry with spaces or underscores
+   * ({@code formic acid}, {@code new_york}) is a phrase: its words are encoded together and its vector is
+   * the mean of theirs.
    */
   public static List<Result> decontext(Teacher teacher, List<String> words, int[] layers, ExtractionOptions e) {
     int maxLayer = layers[layers.length - 1];
     int dim = teacher.info().dim();
-    ExtractionOptions ex = new ExtractionOptions(maxLayer, e.pooling(), e.batchSize(), e.maxPiecesPerBatch(),
-        e.readAheadBatches(), e.lengthMeasure(), e.maxBufferedValues());
+    // a word alone is a handful of pieces: batches of DECONTEXT_BATCH words keep each encoder call large
+    // enough that its fixed costs (2-thread barriers per operator) do not dominate (measured 2× faster
+    // than 32-word batches on MiniLM)
+    ExtractionOptions ex = new ExtractionOptions(maxLayer, e.pooling(), Math.max(e.batchSize(), DECONTEXT_BATCH),
+        Math.max(e.maxPiecesPerBatch(), DECONTEXT_BATCH * 8), e.readAheadBatches(), e.lengthMeasure(),
+        e.maxBufferedValues());
     float[][] matrices = new float[layers.length][words.size() * dim];
     List<Sentence> sentences = new ArrayList<>(words.size());
     for (int i = 0; i < words.size(); i++) {
-      sentences.add(new Sentence(i, List.of(words.get(i))));
+      sentences.add(new Sentence(i, phraseWords(words.get(i))));
     }
     new ContextExtractor(teacher, ex).run(sentences.iterator(), (s, states) -> {
+      int n = s.words().size();
       for (int li = 0; li < layers.length; li++) {
-        System.arraycopy(states.data(), states.offset(layers[li], 0), matrices[li], (int) s.id() * dim, dim);
+        int at = (int) s.id() * dim;
+        for (int w = 0; w < n; w++) {
+          int o = states.offset(layers[li], w);
+          for (int d = 0; d < dim; d++) {
+            matrices[li][at + d] += states.data()[o + d] / n;
+          }
+        }
       }
     }, Progress.silent("decontext"));
     List<Result> out = new ArrayList<>();
@@ -88,6 +104,17 @@ public final class StaticVectors {
       out.add(new Result(words.toArray(new String[0]), m, dim, 0));
     }
     return out;
+  }
+
+  /** The words of a list entry: split at spaces and underscores (a phrase), else the entry itself. */
+  static List<String> phraseWords(String entry) {
+    List<String> parts = new ArrayList<>();
+    for (String p : entry.split("[ _]+")) {
+      if (!p.isEmpty()) {
+        parts.add(p);
+      }
+    }
+    return parts.isEmpty() ? List.of(entry) : parts;
   }
 
   private static Result collect(int n, int dim, float[][] rows, java.util.function.IntFunction<String> word) {

@@ -225,31 +225,53 @@ class LayerPcJobTest {
   }
 
   @Test
-  void decontextCoversTheWordList() throws IOException {
+  void theShippedVocabularyIsTheFrequentCorpusWordsThenTheListEachBlendedByItsOccurrences() throws IOException {
     Path corpus = corpus(dir, 200, 13);
     Path list = dir.resolve("words.txt");
-    Files.writeString(list, "# benchmark words\nw0\nnever-seen\nw1\n");
+    Files.writeString(list, "# benchmark words\nw0\nnever-seen\nw1\nnew_york\n");
     LayerPcOptions o = options(corpus, dir.resolve("d"));
+    // words in 2+ sentences get corpus vectors; only those with 5+ occurrences are shipped unless listed
     o = o.toBuilder().set(LayerPcOptions::methods, EnumSet.of(Method.MEAN, Method.DECONTEXT))
-        .set(LayerPcOptions::decontextWords, list).build();
+        .set(LayerPcOptions::decontextWords, list).set(LayerPcOptions::minContexts, 2).build();
     try (ContextualFakeTeacher t = new ContextualFakeTeacher()) {
       new LayerPcJob(o, t, System.err, true).run();
     }
+    Map<String, Long> occurrences = new java.util.HashMap<>();
+    for (Sentence s : read(corpus)) {
+      s.words().forEach(w -> occurrences.merge(w, 1L, Long::sum));
+    }
+    WordVectors mean = VectorFiles.read(dir.resolve("d/mean-layer2.x2v"));
+    List<String> expected = new ArrayList<>();
+    for (String w : mean.words()) {   // plan order: most frequent first
+      if (occurrences.get(w) >= 5) {
+        expected.add(w);
+      }
+    }
+    assertTrue(expected.size() < mean.size(), "some kept words have fewer than 5 occurrences");
+    expected.add("never-seen");
+    expected.add("new_york");
     WordVectors d = VectorFiles.read(dir.resolve("d/decontext-layer2.x2v"));
-    assertEquals(List.of("w0", "never-seen", "w1"), d.words());
+    assertEquals(expected, d.words());
     float[] v = d.vector("never-seen");
     for (int k = 0; k < v.length; k++) {
       assertEquals(ContextualFakeTeacher.value(List.of("never-seen"), 0, 2, k), v[k], 0f);
     }
-    // mean + fallback: corpus words first, then the list words the corpus lacks
-    WordVectors mean = VectorFiles.read(dir.resolve("d/mean-layer2.x2v"));
-    WordVectors merged = VectorFiles.read(dir.resolve("d/mean+decontext-layer2.x2v"));
-    assertEquals(mean.size() + 1, merged.size());
-    assertEquals("never-seen", merged.word(merged.size() - 1));
-    assertArrayEquals(v, merged.vector("never-seen"));
-    assertArrayEquals(mean.vector("w0"), merged.vector("w0"));
+    // a phrase: its words encoded together, the mean of their vectors
+    float[] ny = d.vector("new_york");
+    for (int k = 0; k < ny.length; k++) {
+      double m = (ContextualFakeTeacher.value(List.of("new", "york"), 0, 2, k)
+          + ContextualFakeTeacher.value(List.of("new", "york"), 1, 2, k)) / 2;
+      assertEquals(m, ny[k], 1e-6);
+    }
+    WordVectors shipped = VectorFiles.read(dir.resolve("d/mean+decontext-layer2.x2v"));
+    assertEquals(expected, shipped.words());
+    assertArrayEquals(Blend.of(null, 0, v, 10), shipped.vector("never-seen"));
+    for (String w : List.of("w0", "w1")) {
+      assertArrayEquals(Blend.of(mean.vector(w), occurrences.get(w), d.vector(w), 10), shipped.vector(w), w);
+    }
     String run = Files.readString(dir.resolve("d/run.json"));
-    assertTrue(run.contains("\"without_decontext\": 2") && run.contains("\"with_decontext\": 3"), run);
+    assertTrue(run.contains("\"without_decontext\": 2") && run.contains("\"with_decontext\": 4"), run);
+    assertTrue(run.contains("\"from_decontext_only\": 2"), run);
   }
 
   /** A negative layer counts from the top, as in distill and quickstart: -1 is the teacher's last layer. */

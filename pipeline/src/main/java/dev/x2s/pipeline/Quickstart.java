@@ -15,6 +15,18 @@ import dev.x2s.jobs.options.SentenceLimit;
 import dev.x2s.layerpc.LayerPcJob;
 import dev.x2s.layerpc.LayerPcOptions;
 import dev.x2s.layerpc.Method;
+import dev.x2s.corpus.Casing;
+import dev.x2s.corpus.Sentence;
+import dev.x2s.corpus.SentenceSplitter;
+import dev.x2s.corpus.SentenceStream;
+import dev.x2s.data.WordList;
+import dev.x2s.jobs.Sha256;
+import dev.x2s.vectors.AllButTheTop;
+import dev.x2s.vectors.Ensemble;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import dev.x2s.teachers.Teacher;
 import dev.x2s.teachers.registry.Teachers;
 import dev.x2s.vectors.ReadOptions;
@@ -33,13 +45,19 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The main job on the default settings: distils an X2Static student from a teacher over the first
- * sentences of a corpus, trains a word2vec baseline on the same sentences, builds layer-PC and mean
- * vectors of two teacher layers, evaluates everything on every benchmark and returns one comparison
- * table. Every stage is resumable through the tools it uses (the context cache, the occurrence
- * store), so a rerun reuses finished work.
+ * The main job: ships one vocabulary in which every word has a vector. The teacher reads the first sentences
+ * of a corpus (layer-PC run: a word's corpus vector) and encodes every shipped word alone (its fallback); the
+ * two are blended by how often the word was seen, the chosen layers averaged, centred and post-processed
+ * (all-but-the-top), and written to {@code vectors.x2v}. The vocabulary: the corpus words seen at least
+ * {@code vocabMinCount} times plus the pinned English word list and any {@code --words} entries. A word2vec
+ * baseline is trained on the same sentences, and everything (with GloVe 6B and fastText when their files
+ * are in {@code out/glove}, {@code out/fasttext}) is scored in one table at equal coverage. Resumable: the
+ * occurrence store and the layer-PC run resume; finished outputs are reused.
  */
 public final class Quickstart {
+  /** The shipped vocabulary's file name. */
+  public static final String VECTORS = "vectors.x2v";
+
   private final QuickstartOptions o;
   private final DatasetResolver resolver;
   private final boolean quiet;
@@ -56,52 +74,65 @@ public final class Quickstart {
   public EvaluationReport run() throws IOException {
     provenance = Provenance.start("x2s quickstart").config(o);
     Path out = o.out();
-    String teacher = o.teacher();
-    SentenceLimit sentences = o.sentences();
     Path corpusFile = o.corpus() != null ? o.corpus() : defaultCorpus(resolver);
-    Files.createDirectories(out);
-    say("quickstart: teacher %s, corpus %s, %s sentences (layer-PC: %s), output %s",
-        teacher, corpusFile, sentences, o.layerPc() ? o.pcSentences() : "none", out.toAbsolutePath());
-
-    List<Path> files = new ArrayList<>();
-    // 1. The X2Static student (teacher contexts are cached, so a rerun skips the teacher).
+    Files.createDirectories(out.resolve("work"));
     long t = System.nanoTime();
-    // a teacher given as a directory is named by its last component, not its whole path
-    Path student = out.resolve("x2static-" + Path.of(teacher).getFileName() + ".x2v");
-    DistillConfig cfg = DistillConfig.defaults(teacher, corpusFile, student).toBuilder()
-        .set(DistillConfig::maxSentences, sentences).set(DistillConfig::epochs, o.studentEpochs()).build();
-    Distillation.run(cfg, Teachers::open, quiet);
-    provenance.seconds("student", elapsed(t));
-    files.add(student);
+    List<String> list = wordList();
+    Path listFile = writeList(list);
+    provenance.seconds("word_list", elapsed(t));
+    SentenceLimit sentences = o.sentences();
+    List<Path> files = new ArrayList<>();
+    try (Teacher teacher = Teachers.open(o.teacher())) {
+      int[] layers = o.layers().resolve(teacher.info().numLayers(), teacher.info().id());
+      if (o.budget() != null) {
+        t = System.nanoTime();
+        sentences = plan(teacher, layers, corpusFile, list);
+        provenance.seconds("budget_calibration", elapsed(t));
+      }
+      say("quickstart: teacher %s, corpus %s, %s sentences, %,d listed words, output %s", o.teacher(), corpusFile,
+          sentences, list.size(), out.toAbsolutePath());
+      t = System.nanoTime();
+      Path shipped = ship(teacher, layers, corpusFile, sentences, listFile);
+      provenance.seconds("vocabulary", elapsed(t));
+      files.add(shipped);
+    }
 
-    // 2. word2vec CBOW on the same sentences, tokenized and lower-cased the same way.
+    // word2vec CBOW on the same sentences, tokenized and lower-cased the same way
     t = System.nanoTime();
     Path w2v = out.resolve("word2vec-cbow-" + o.baselineDim() + "d.x2v");
     if (!Files.exists(w2v)) {
       say("quickstart: training word2vec CBOW %dd on the same sentences", o.baselineDim());
-      CorpusSentences same = new CorpusSentences(corpusFile, sentences, cfg.lowercase());
+      CorpusSentences same = new CorpusSentences(corpusFile, sentences, true);
       WordVectors v = FastWord2Vec.train(same.joined(), Word2VecOptions.defaults(false, o.baselineDim()));
       VectorFiles.write(v, w2v, VectorFormat.X2V);
     }
     provenance.seconds("word2vec_cbow", elapsed(t));
     files.add(w2v);
 
-    // 3. Layer-PC and mean vectors of the teacher (a second, smaller teacher pass).
-    if (o.layerPc()) {
+    if (o.student()) {
       t = System.nanoTime();
-      files.addAll(layerPc(corpusFile));
-      provenance.seconds("layer_pc", elapsed(t));
+      Path student = out.resolve("x2static-" + Path.of(o.teacher()).getFileName() + ".x2v");
+      DistillConfig cfg = DistillConfig.defaults(o.teacher(), corpusFile, student).toBuilder()
+          .set(DistillConfig::maxSentences, sentences).set(DistillConfig::epochs, o.studentEpochs()).build();
+      Distillation.run(cfg, Teachers::open, quiet);
+      provenance.seconds("student", elapsed(t));
+      files.add(student);
     }
+    files.addAll(references());
 
-    // 4. One table.
     t = System.nanoTime();
-    EvaluationReport report = evaluate(files);
+    EvaluationReport own = evaluate(files, null);
+    EvaluationReport common = evaluate(files, sharedWords(files));
     provenance.seconds("evaluation", elapsed(t));
-    report.write(out.resolve("report.md"));
-    report.write(out.resolve("report.json"));
+    own.write(out.resolve("report-own-coverage.md"));
+    own.write(out.resolve("report-own-coverage.json"));
+    common.write(out.resolve("report.md"));
+    common.write(out.resolve("report.json"));
     writeSummary(corpusFile, files);
-    say("quickstart: done; report in %s", out.resolve("report.md"));
-    return headline(report);
+    say("quickstart: shipped %s (%,d words); equal-coverage report in %s, each file's own coverage in %s",
+        out.resolve(VECTORS), VectorFiles.read(out.resolve(VECTORS)).size(), out.resolve("report.md"),
+        out.resolve("report-own-coverage.md"));
+    return headline(common);
   }
 
   private static Path defaultCorpus(DatasetResolver resolver) throws IOException {
@@ -114,33 +145,167 @@ public final class Quickstart {
     }
   }
 
-  private List<Path> layerPc(Path corpusFile) throws IOException {
-    Path dir = o.out().resolve("layer-pc");
-    try (Teacher t = Teachers.open(o.teacher())) {
-      int[] layers = o.pcLayers().resolve(t.info().numLayers(), t.info().id());
-      // lower-cased like the student and the word2vec baseline: one vocabulary convention for the table
-      LayerPcOptions lo = LayerPcOptions.defaults(o.teacher(), corpusFile, dir, o.pcLayers(),
-              EnumSet.of(Method.PC, Method.MEAN)).toBuilder()
-          .set(LayerPcOptions::maxSentences, o.pcSentences()).set(LayerPcOptions::lowercase, true).build();
-      new LayerPcJob(lo, t, System.err, quiet).run();
-      List<Path> files = new ArrayList<>();
-      for (int l : layers) {
-        files.add(dir.resolve(LayerPcJob.fileName(Method.PC, l)));
-        files.add(dir.resolve(LayerPcJob.fileName(Method.MEAN, l)));
+  /** The pinned English list (unless turned off) and the --words entries, lower-cased, in that order. */
+  private List<String> wordList() throws IOException {
+    LinkedHashSet<String> words = new LinkedHashSet<>();
+    if (o.englishWords()) {
+      dev.x2s.data.ResolvedDataset english = resolver.resolve("english-words");
+      for (String w : WordList.read(english)) {
+        words.add(w.toLowerCase(Locale.ROOT));
       }
-      return files;
+      provenance.put("english_words", Map.of("entry", "english-words", "source", english.source(),
+          "words", words.size(), "licence", english.entry().licence()));
     }
+    if (o.words() != null) {
+      for (String line : Files.readAllLines(o.words(), StandardCharsets.UTF_8)) {
+        String w = line.strip();
+        if (!w.isEmpty() && !w.startsWith("#")) {
+          words.add(w.toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    return new ArrayList<>(words);
   }
 
-  private EvaluationReport evaluate(List<Path> files) throws IOException {
+  /** The merged list, named by its content so that the layer-PC run's fingerprint follows the content. */
+  private Path writeList(List<String> list) throws IOException {
+    String text = list.isEmpty() ? "" : String.join("\n", list) + "\n";
+    Path f = o.out().resolve("work/words-" + Sha256.of(text).substring(0, 12) + ".txt");
+    if (!Files.exists(f)) {
+      Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.move(tmp, f, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    return list.isEmpty() ? null : f;
+  }
+
+  /** Times the teacher, prints the plan, returns the sentences it affords. */
+  private SentenceLimit plan(Teacher teacher, int[] layers, Path corpus, List<String> list) throws IOException {
+    double budget = TeacherBudget.parseSeconds(o.budget());
+    List<Sentence> sample = new ArrayList<>();
+    try (SentenceStream s = SentenceStream.open(corpus, SentenceSplitter.Kind.RULES, SentenceLimit.of(288),
+        Casing.LOWER_WORDS)) {
+      s.forEachRemaining(sample::add);
+    }
+    List<String> words = new ArrayList<>();
+    int step = Math.max(1, list.size() / 512);
+    for (int i = 0; i < list.size() && words.size() < 512; i += step) {
+      words.add(list.get(i));
+    }
+    if (words.size() < 2) {
+      words = List.of("the", "of", "and", "word");
+    }
+    LayerPcOptions lo = LayerPcOptions.defaults(o.teacher(), corpus, o.out(), o.layers(), EnumSet.of(o.method()));
+    TeacherBudget b = TeacherBudget.calibrate(budget, teacher, lo.extraction(layers[layers.length - 1]), sample, words);
+    Map<Long, Long> memo = new HashMap<>();
+    TeacherBudget.Plan p = b.plan(n -> memo.computeIfAbsent(n, k -> shippedWords(corpus, k, list)), 1000, Long.MAX_VALUE);
+    say("quickstart: %s", p.describe(b));
+    provenance.put("budget", Map.of("seconds", budget, "sentences_per_second", b.sentencesPerSecond(),
+        "words_per_second", b.wordsPerSecond(), "sentences", p.sentences(), "words_alone", p.wordsAlone(),
+        "estimated_seconds", p.estimatedSeconds()));
+    if (!p.fits()) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "a %s budget cannot give all %,d words a vector"
+          + " (%s needed at least); raise --budget, or ship fewer words (--no-english-words)", o.budget(),
+          p.wordsAlone(), TeacherBudget.clock(p.estimatedSeconds())));
+    }
+    return SentenceLimit.of(p.sentences());
+  }
+
+  /** Shipped words when the teacher reads the first {@code sentences}: the list plus the frequent corpus words. */
+  private long shippedWords(Path corpus, long sentences, List<String> list) {
+    Map<String, int[]> counts = new HashMap<>();
+    try (SentenceStream s = SentenceStream.open(corpus, SentenceSplitter.Kind.RULES, SentenceLimit.of(sentences),
+        Casing.LOWER_WORDS)) {
+      s.forEachRemaining(x -> x.words().forEach(w -> counts.computeIfAbsent(w, k -> new int[1])[0]++));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    java.util.Set<String> all = new java.util.HashSet<>(list);
+    counts.forEach((w, c) -> {
+      if (c[0] >= o.vocabMinCount()) {
+        all.add(w);
+      }
+    });
+    return all.size();
+  }
+
+  /**
+   * The layer-PC run (corpus vectors + every shipped word alone, blended per layer), then the recipe's
+   * post-processing: the layers averaged, centred on the frequent words, all-but-the-top.
+   */
+  private Path ship(Teacher teacher, int[] layers, Path corpus, SentenceLimit sentences, Path listFile)
+      throws IOException {
+    Path dir = o.out().resolve("layer-pc");
+    LayerPcOptions lo = LayerPcOptions.defaults(o.teacher(), corpus, dir, o.layers(),
+            EnumSet.of(o.method(), Method.DECONTEXT)).toBuilder()
+        .set(LayerPcOptions::maxSentences, sentences).set(LayerPcOptions::lowercase, true)
+        .set(LayerPcOptions::minContexts, 1).set(LayerPcOptions::vocabMinCount, o.vocabMinCount())
+        .set(LayerPcOptions::blend, o.blend()).set(LayerPcOptions::decontextWords, listFile).build();
+    new LayerPcJob(lo, teacher, System.err, quiet).run();
+    List<WordVectors> perLayer = new ArrayList<>();
+    for (int l : layers) {
+      perLayer.add(VectorFiles.read(dir.resolve(o.method().id() + "+decontext-layer" + l + ".x2v")));
+    }
+    WordVectors v = Ensemble.combine(perLayer, Ensemble.Mode.AVERAGE, o.fitRows());
+    int components = o.abtt() < 0 ? AllButTheTop.defaultComponents(v.dim()) : o.abtt();
+    v = AllButTheTop.apply(v, components, o.fitRows());
+    Path f = o.out().resolve(VECTORS);
+    VectorFiles.write(v, f, VectorFormat.X2V);
+    Provenance p = Provenance.start("x2s quickstart").config(o).put("teacher", teacher.info())
+        .put("resolved_layers", layers).put("layer_pc_run", dir.resolve("run.json").toString())
+        .put("recipe", "per layer: blend(" + o.method().id() + ", decontext, kappa=" + o.blend() + "); layers averaged"
+            + " (each centred on the first " + o.fitRows() + " rows, unit); all-but-the-top D=" + components
+            + " fitted on the first " + o.fitRows() + " rows")
+        .put("words", v.size()).put("dim", v.dim());
+    p.writeFor(f);
+    say("quickstart: %s: %,d words × %d", f, v.size(), v.dim());
+    return f;
+  }
+
+  /** GloVe 6B-100d and fastText as the bench scripts write them under the checkout's out/, when present. */
+  private List<Path> references() {
+    String home = System.getProperty("x2s.home");
+    if (home == null) {
+      return List.of();
+    }
+    List<Path> found = new ArrayList<>();
+    for (String f : List.of("out/glove/glove.6B.100d.w2v.txt", "out/fasttext/fasttext-skipgram-300d.vec")) {
+      Path p = Path.of(home).resolve(f);
+      if (Files.isRegularFile(p)) {
+        found.add(p);
+      }
+    }
+    return found;
+  }
+
+  /** The words every file holds (lower-cased). */
+  private java.util.Set<String> sharedWords(List<Path> files) throws IOException {
+    java.util.Set<String> shared = null;
+    for (Path f : files) {
+      List<String> w = VectorLoading.load(f, ReadOptions.defaults().withLowerCase(true), true).vectors().words();
+      if (shared == null) {
+        shared = new java.util.HashSet<>(w);
+      } else {
+        shared.retainAll(new java.util.HashSet<>(w));
+      }
+    }
+    return shared;
+  }
+
+  private EvaluationReport evaluate(List<Path> files, java.util.Set<String> shared) throws IOException {
     List<Benchmark> suite = BenchmarkCatalog.of(resolver).load(StandardBenchmarks.ids());
-    Evaluator evaluator = new Evaluator(EvaluationOptions.defaults());
+    EvaluationOptions options = EvaluationOptions.defaults().withLowercase(true);
+    Evaluator evaluator = new Evaluator(options);
     List<VectorResults> rows = new ArrayList<>();
     for (Path f : files) {
-      WordVectors v = VectorLoading.load(f, ReadOptions.defaults(), quiet).vectors();
+      WordVectors v = VectorLoading.load(f, ReadOptions.defaults().withLowerCase(true), quiet).vectors();
+      if (shared != null) {
+        v = v.restrictTo(shared);
+      }
       rows.add(evaluator.evaluate(f.getFileName().toString(), v, suite));
     }
-    return new EvaluationReport(evaluator.options(), rows);
+    return shared == null ? new EvaluationReport(options, rows)
+        : new EvaluationReport("skip-common (" + shared.size() + " words)", options.analogyLimit(), rows);
   }
 
   /** The columns a person reads first: one headline metric per benchmark. */
@@ -159,6 +324,7 @@ public final class Quickstart {
 
   private void writeSummary(Path corpusFile, List<Path> files) throws IOException {
     provenance.put("corpus", corpusFile.toString());
+    provenance.put("corpus_sha256", Sha256.of(corpusFile));
     provenance.put("files", files.stream().map(Path::toString).toList());
     provenance.write(o.out().resolve("quickstart.json"));
   }

@@ -30,14 +30,27 @@ public final class AllButTheTop {
    * @throws IllegalArgumentException when {@code components} is negative or above the dimension
    */
   public static WordVectors apply(WordVectors vectors, int components) {
+    return apply(vectors, components, vectors.size());
+  }
+
+  /**
+   * As {@link #apply(WordVectors, int)}, with the mean and the directions fitted on the first {@code fitRows}
+   * rows only (in a frequency-ordered file, the frequent words: their statistics are stable, and a long tail
+   * of rare words, whose vectors come from another source, does not steer them), then applied to every row.
+   */
+  public static WordVectors apply(WordVectors vectors, int components, int fitRows) {
     int dim = vectors.dim();
     if (components < 0 || components > dim) {
       throw new IllegalArgumentException("components must be in [0, " + dim + "]: " + components);
     }
-    double[] mean = mean(vectors);
+    if (fitRows < 1) {
+      throw new IllegalArgumentException("fit rows must be >= 1: " + fitRows);
+    }
+    WordVectors fit = fitRows >= vectors.size() ? vectors : vectors.head(fitRows);
+    double[] mean = mean(fit);
     double[][] u = new double[components][];
     if (components > 0) {
-      SymmetricEigen eig = SymmetricEigen.of(covariance(vectors, mean));
+      SymmetricEigen eig = SymmetricEigen.of(covariance(fit, mean));
       for (int i = 0; i < components; i++) {
         u[i] = eig.vector(i);
       }
