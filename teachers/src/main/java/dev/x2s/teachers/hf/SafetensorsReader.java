@@ -3,27 +3,27 @@ package dev.x2s.teachers.hf;
 import dev.x2s.teachers.weights.Tensor;
 import dev.x2s.teachers.weights.WeightsException;
 import dev.x2s.vectors.VectorFormatException;
-import dev.x2s.vectors.safetensors.SafetensorsEntry;
+import dev.x2s.vectors.SafetensorsEntry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * Safetensors weights as {@link Tensor}s: the file format itself (validation, memory-mapped reads) is
- * {@link dev.x2s.vectors.safetensors.SafetensorsReader}, which the shipping code uses too; this adapter
+ * {@link dev.x2s.vectors.SafetensorsReader}, which the shipping code uses too; this adapter
  * names results as tensors and reports defects as {@link WeightsException}, as every weight reader does.
  */
 public final class SafetensorsReader implements AutoCloseable {
-  private final dev.x2s.vectors.safetensors.SafetensorsReader reader;
+  private final dev.x2s.vectors.SafetensorsReader reader;
 
-  private SafetensorsReader(dev.x2s.vectors.safetensors.SafetensorsReader reader) {
+  private SafetensorsReader(dev.x2s.vectors.SafetensorsReader reader) {
     this.reader = reader;
   }
 
   /** Opens and validates {@code file}; throws {@link WeightsException} naming the file on any defect. */
   public static SafetensorsReader open(Path file) {
     try {
-      return new SafetensorsReader(dev.x2s.vectors.safetensors.SafetensorsReader.open(file));
+      return new SafetensorsReader(dev.x2s.vectors.SafetensorsReader.open(file));
     } catch (IOException e) {
       throw weights(file, e);
     }

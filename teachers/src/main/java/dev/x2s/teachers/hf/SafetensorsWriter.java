@@ -10,7 +10,7 @@ public final class SafetensorsWriter {
   private SafetensorsWriter() {}
 
   public static void write(Path file, Collection<Tensor> tensors) throws IOException {
-    dev.x2s.vectors.safetensors.SafetensorsWriter w = new dev.x2s.vectors.safetensors.SafetensorsWriter();
+    dev.x2s.vectors.SafetensorsWriter w = new dev.x2s.vectors.SafetensorsWriter();
     for (Tensor t : tensors) {
       w.add(t.name(), "F32", t.shape(), t.data());
     }

@@ -1,7 +1,5 @@
-package dev.x2s.vectors.safetensors;
+package dev.x2s.vectors;
 
-import dev.x2s.vectors.AtomicFiles;
-import dev.x2s.vectors.Half;
 import dev.x2s.vectors.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
