@@ -113,10 +113,11 @@ final class StaticFolderReader {
   }
 
   /**
-   * The tokens by id, {@code null} for special tokens.
+   * The tokens by id, {@code null} for special tokens: {@code model.vocab} and the added tokens (Model2Vec
+   * appends multi-word entries as added tokens with ids after the model's vocabulary).
    *
    * @throws VectorFormatException naming tokenizer.json: not JSON, no vocabulary, an id that is not an
-   *     integer, repeats, or leaves a gap ({@code 0…n-1} must all be used, one row each)
+   *     integer or repeats, or ids that do not use {@code 0…n-1} (n tokens, one row each)
    */
   static String[] vocabulary(Path file) throws IOException {
     String text;
@@ -139,28 +140,41 @@ final class StaticFolderReader {
       throw VectorFormatException.inFile(file, "model type " + model.get("type")
           + " has no token → id vocabulary; x2s reads WordLevel and WordPiece tokenizers");
     }
-    String[] byId = new String[vocab.size()];
+    List<?> added = tok.get("added_tokens") instanceof List<?> a ? a : List.of();
+    Map<String, Object> ids = new java.util.LinkedHashMap<>(); // token → raw id, model vocab first
+    Map<String, String> where = new java.util.HashMap<>();
     for (Map.Entry<?, ?> en : vocab.entrySet()) {
-      int id = id(file, "model.vocab[\"" + en.getKey() + "\"]", en.getValue(), byId.length);
+      ids.put((String) en.getKey(), en.getValue());
+      where.put((String) en.getKey(), "model.vocab[\"" + en.getKey() + "\"]");
+    }
+    Set<String> special = new HashSet<>();
+    for (Object o : added) {
+      if (!(o instanceof Map<?, ?> m) || !(m.get("content") instanceof String content)) {
+        throw VectorFormatException.inFile(file, "added_tokens: an entry without \"content\"");
+      }
+      if (!ids.containsKey(content)) {
+        ids.put(content, m.get("id"));
+        where.put(content, "added_tokens[\"" + content + "\"]");
+      }
+      if (Boolean.TRUE.equals(m.get("special"))) {
+        special.add(content);
+      }
+    }
+    if (model.get("unk_token") instanceof String unk) {
+      special.add(unk);
+    }
+    String[] byId = new String[ids.size()];
+    for (Map.Entry<String, Object> en : ids.entrySet()) {
+      int id = id(file, where.get(en.getKey()), en.getValue(), byId.length);
       if (byId[id] != null) {
-        throw VectorFormatException.inFile(file, "model.vocab: id " + id + " is used by both \"" + byId[id]
-            + "\" and \"" + en.getKey() + "\"");
+        throw VectorFormatException.inFile(file, where.get(en.getKey()) + ": id " + id + " is also the id of \""
+            + byId[id] + "\"");
       }
-      byId[id] = (String) en.getKey();
+      byId[id] = en.getKey();
     }
-    Set<Integer> special = new HashSet<>();
-    if (tok.get("added_tokens") instanceof List<?> added) {
-      for (Object a : added) {
-        if (a instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("special")) && m.get("id") != null) {
-          special.add(id(file, "added_tokens id of " + m.get("content"), m.get("id"), Integer.MAX_VALUE));
-        }
-      }
-    }
-    if (model.get("unk_token") instanceof String unk && vocab.get(unk) != null) {
-      special.add(id(file, "unk_token", vocab.get(unk), byId.length));
-    }
-    for (int id : special) {
-      if (id < byId.length) {
+    // n distinct ids in [0, n): every row has its token
+    for (int id = 0; id < byId.length; id++) {
+      if (special.contains(byId[id])) {
         byId[id] = null;
       }
     }

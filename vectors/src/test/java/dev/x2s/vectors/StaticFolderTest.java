@@ -148,6 +148,21 @@ class StaticFolderTest {
     assertArrayEquals(new float[] {8, 9}, v.vector("apple"), 0f);
   }
 
+  /** Model2Vec appends multi-word entries as added tokens after the model vocabulary; they have rows too. */
+  @Test
+  void readsAddedTokensBeyondTheModelVocabulary() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("m2v"));
+    Files.writeString(dir.resolve("tokenizer.json"), """
+        {"added_tokens": [{"id": 0, "content": "[PAD]", "special": true},
+                          {"id": 3, "content": "formic acid", "special": false}],
+         "model": {"type": "WordPiece", "unk_token": "[UNK]", "vocab": {"[PAD]": 0, "[UNK]": 1, "acid": 2}}}""");
+    float[] m = {0, 0, 0, 0, 5, 6, 7, 8};
+    new SafetensorsWriter().add("embeddings", "F16", new int[] {4, 2}, m).write(dir.resolve("model.safetensors"));
+    WordVectors v = VectorFiles.read(dir);
+    assertEquals(List.of("acid", "formic acid"), v.words());
+    assertArrayEquals(new float[] {7, 8}, v.vector("formic acid"), 0f);
+  }
+
   @Test
   void replacesAnOldFolderButNeverOtherData() throws IOException {
     Path dir = write(vectors(LOWER, 3, 5), Dtype.FP32);
