@@ -98,7 +98,8 @@ final class ConvertCommand implements Callable<Integer> {
    */
   private void writeProvenance(Provenance p, VectorFormat format, WordVectors v) throws java.io.IOException {
     Map<String, Object> config = new LinkedHashMap<>();
-    config.put("to", format.name().toLowerCase(Locale.ROOT));
+    config.put("to", to); // as given (null: from OUT)
+    config.put("format", format.name().toLowerCase(Locale.ROOT));
     config.put("dtype", dtype.toLowerCase(Locale.ROOT));
     config.put("lower", lower);
     config.put("limit", limit);

@@ -102,7 +102,7 @@ class CliTest {
     assertTrue(Files.isRegularFile(folder.resolve("model.safetensors")));
     assertTrue(Files.isRegularFile(folder.resolve("tokenizer.json")));
     String prov = Files.readString(dir.resolve("tiny-model.provenance.json"));
-    assertTrue(prov.contains("\"tool\": \"x2s convert\"") && prov.contains("\"to\": \"model2vec\""), prov);
+    assertTrue(prov.contains("\"tool\": \"x2s convert\"") && prov.contains("\"format\": \"model2vec\""), prov);
     assertEquals(0, run("convert", folder.toString(), back.toString(), "-q").code());
     WordVectors a = VectorFiles.read(tiny());
     WordVectors b = VectorFiles.read(back);
