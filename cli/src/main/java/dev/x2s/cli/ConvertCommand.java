@@ -9,8 +9,11 @@ import dev.x2s.vectors.VectorFiles;
 import dev.x2s.vectors.VectorFormat;
 import dev.x2s.vectors.WordVectors;
 import dev.x2s.vectors.WriteOptions;
+import dev.x2s.jobs.Provenance;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,10 +32,10 @@ final class ConvertCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "OUT")
   Path out;
 
-  @Option(names = "--to", description = "word2vec, word2vec-bin, glove, vec or x2v (default: from OUT's extension: .x2v, .bin, .vec, .glove.txt; else word2vec)")
+  @Option(names = "--to", description = "word2vec, word2vec-bin, glove, vec, x2v or model2vec (a folder that Model2Vec and sentence-transformers load; alias sentence-transformers). Default: from OUT's extension: .x2v, .bin, .vec, .glove.txt; an existing folder: model2vec; else word2vec")
   String to;
 
-  @Option(names = "--dtype", defaultValue = "fp32", description = "x2v storage: fp32, fp16 or int8. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--dtype", defaultValue = "fp32", description = "x2v storage: fp32, fp16 or int8; model2vec: fp32 or fp16. Default: ${DEFAULT-VALUE}")
   String dtype;
 
   @Option(names = "--lower", description = "Lower-case words (first occurrence wins).")
@@ -59,9 +62,11 @@ final class ConvertCommand implements Callable<Integer> {
       case "int8" -> Dtype.INT8;
       default -> throw new CommandLine.ParameterException(spec.commandLine(), "--dtype must be fp32, fp16 or int8");
     };
-    if (d != Dtype.FP32 && format != VectorFormat.X2V) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--dtype " + dtype + " needs the x2v format");
+    if (d != Dtype.FP32 && format != VectorFormat.X2V && !(d == Dtype.FP16 && format == VectorFormat.MODEL2VEC)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--dtype " + dtype + " needs the x2v format"
+          + (d == Dtype.FP16 ? " or model2vec" : ""));
     }
+    Provenance provenance = Provenance.start("x2s convert");
     ReadOptions ro = ReadOptions.defaults().withLowerCase(lower);
     if (limit > 0) {
       ro = ro.withLimit(limit);
@@ -79,10 +84,38 @@ final class ConvertCommand implements Callable<Integer> {
       VectorFiles.write(v, out, format, WriteOptions.defaults().withDtype(d)
           .withProgress(VectorLoading.delta(p)));
     }
+    writeProvenance(provenance, format, v);
     if (!quiet) {
       System.err.printf("%s: %s, %,d words × %d%n", out, format, v.size(), v.dim());
     }
     return 0;
+  }
+
+  /**
+   * {@code OUT.provenance.json} beside the output (for a folder too, so the folder holds only what
+   * Model2Vec and sentence-transformers read): the options, the result, and the input's own provenance
+   * when it has one, so a shipped folder still says which teacher and recipe made its vectors.
+   */
+  private void writeProvenance(Provenance p, VectorFormat format, WordVectors v) throws java.io.IOException {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("to", to); // as given (null: from OUT)
+    config.put("format", format.name().toLowerCase(Locale.ROOT));
+    config.put("dtype", dtype.toLowerCase(Locale.ROOT));
+    config.put("lower", lower);
+    config.put("limit", limit);
+    config.put("abtt", abtt);
+    p.put("config", config).put("input", in.toString()).put("output", out.toString())
+        .put("words", v.size()).put("dim", v.dim());
+    Path source = Provenance.fileFor(in);
+    if (java.nio.file.Files.isRegularFile(source)) {
+      try {
+        p.put("input_provenance", new com.google.gson.Gson().fromJson(
+            java.nio.file.Files.readString(source), Map.class));
+      } catch (com.google.gson.JsonParseException e) {
+        System.err.println("warning: " + source + " is not valid JSON; not copied into the provenance");
+      }
+    }
+    p.writeFor(out);
   }
 
   private VectorFormat format() {

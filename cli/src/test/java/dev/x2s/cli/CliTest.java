@@ -92,6 +92,31 @@ class CliTest {
     assertArrayEquals(a.matrix(), b.matrix());
   }
 
+  /** Issue 11, acceptance 4: written by convert, read back by convert, neighbors and eval. */
+  @Test
+  void convertRoundTripsThroughAModel2VecFolder() throws Exception {
+    Path folder = dir.resolve("tiny-model");
+    Path back = dir.resolve("back.x2v");
+    Run w = run("convert", tiny().toString(), folder.toString(), "--to", "model2vec", "-q");
+    assertEquals(0, w.code(), w.err());
+    assertTrue(Files.isRegularFile(folder.resolve("model.safetensors")));
+    assertTrue(Files.isRegularFile(folder.resolve("tokenizer.json")));
+    String prov = Files.readString(dir.resolve("tiny-model.provenance.json"));
+    assertTrue(prov.contains("\"tool\": \"x2s convert\"") && prov.contains("\"format\": \"model2vec\""), prov);
+    assertEquals(0, run("convert", folder.toString(), back.toString(), "-q").code());
+    WordVectors a = VectorFiles.read(tiny());
+    WordVectors b = VectorFiles.read(back);
+    assertEquals(a.words(), b.words());
+    assertArrayEquals(a.matrix(), b.matrix());
+    Run n = run("neighbors", folder.toString(), "king", "-k", "1", "-q");
+    assertEquals(0, n.code(), n.err());
+    assertTrue(n.out().contains("queen") && n.out().contains("0.9923"), n.out());
+    Run f16 = run("convert", tiny().toString(), dir.resolve("f16").toString(), "--to", "st", "--dtype", "fp16", "-q");
+    assertEquals(0, f16.code(), f16.err());
+    Run i8 = run("convert", tiny().toString(), dir.resolve("i8").toString(), "--to", "model2vec", "--dtype", "int8");
+    assertEquals(2, i8.code(), i8.err());
+  }
+
   @Test
   void failedConvertLeavesNoOutputAndKeepsAnOldOne() throws Exception {
     Path bad = dir.resolve("bad.txt");

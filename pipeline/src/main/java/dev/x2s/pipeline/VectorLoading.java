@@ -13,7 +13,7 @@ public final class VectorLoading {
   private VectorLoading() {}
 
   public static LoadResult load(Path file, ReadOptions options, boolean quiet) throws IOException {
-    long size = java.nio.file.Files.size(file);
+    long size = VectorFiles.size(file); // a Model2Vec folder: its weights and tokenizer
     try (Progress p = quiet ? Progress.silent("load") : Progress.builder("load " + file.getFileName())
         .total(size).unit("B").build()) {
       long t0 = System.nanoTime();

@@ -72,4 +72,86 @@ public final class AtomicFiles {
       }
     }
   }
+
+  /** Writes the files of a folder (into the empty directory it is given). */
+  @FunctionalInterface
+  public interface FolderBody {
+    void write(Path dir) throws IOException;
+  }
+
+  /**
+   * Writes the folder {@code target}: {@code body} fills a temporary directory beside it, every file is
+   * forced to disk, and the directory is renamed to {@code target}. A folder cannot be renamed over a
+   * non-empty one, so an existing {@code target} is first renamed aside and deleted after the swap:
+   * readers see the old folder, briefly none, or the complete new one — never a partial one. To protect
+   * user data, an existing {@code target} is replaced only when it is empty or holds {@code marker}
+   * (a file every folder of this kind has). On failure the temporary directory is deleted.
+   */
+  public static void writeFolder(Path target, String marker, FolderBody body) throws IOException {
+    Path abs = target.toAbsolutePath();
+    Path parent = abs.getParent();
+    Files.createDirectories(parent);
+    boolean exists = Files.exists(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    if (exists && !(Files.isDirectory(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        && (Files.exists(abs.resolve(marker)) || isEmpty(abs)))) {
+      throw new IOException(abs + " exists and is not an empty folder or a folder with " + marker
+          + ": not replacing it");
+    }
+    String name = abs.getFileName().toString();
+    Path tmp = Files.createTempDirectory(parent, "." + name + ".");
+    boolean ok = false;
+    try {
+      body.write(tmp);
+      try (java.util.stream.Stream<Path> files = Files.walk(tmp)) {
+        for (Path f : (Iterable<Path>) files::iterator) {
+          if (Files.isRegularFile(f)) {
+            try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
+              ch.force(true);
+            }
+          }
+        }
+      }
+      try {
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: keep the defaults
+      }
+      if (exists) {
+        Path old = Files.createTempDirectory(parent, "." + name + ".old.");
+        Files.delete(old);
+        Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
+        try {
+          Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+          Files.move(old, abs, StandardCopyOption.ATOMIC_MOVE);
+          throw e;
+        }
+        deleteTree(old);
+      } else {
+        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+      }
+      ok = true;
+    } finally {
+      if (!ok) {
+        deleteTree(tmp);
+      }
+    }
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+      return s.findAny().isEmpty();
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
 }

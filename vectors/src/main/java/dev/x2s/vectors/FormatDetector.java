@@ -71,6 +71,15 @@ final class FormatDetector {
   }
 
   static VectorFormat detect(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      Path d = StaticFolderReader.filesDir(file);
+      if (Files.exists(d.resolve(StaticFolderWriter.WEIGHTS)) || Files.exists(d.resolve(StaticFolderWriter.TOKENIZER))
+          || Files.exists(file.resolve(StaticFolderWriter.CONFIG))) { // the reader names a missing file
+        return VectorFormat.MODEL2VEC;
+      }
+      throw VectorFormatException.inFile(file, "a directory without model.safetensors and tokenizer.json "
+          + "(not a Model2Vec / sentence-transformers folder)");
+    }
     byte[] head;
     try (InputStream in = Files.newInputStream(file)) {
       head = in.readNBytes(PROBE);

@@ -14,13 +14,23 @@ public enum VectorFormat {
   /** fastText {@code .vec}: word2vec text; fastText writes a space after the last value of a line. */
   FASTTEXT_VEC,
   /** x2s's own memory-mappable binary format, see the module README. */
-  X2V;
+  X2V,
+  /**
+   * A folder that Model2Vec ({@code StaticModel.from_pretrained}) and sentence-transformers
+   * ({@code SentenceTransformer(dir)}) load: {@code model.safetensors}, a word-level
+   * {@code tokenizer.json}, {@code config.json}, {@code modules.json}; see the module README.
+   */
+  MODEL2VEC;
 
   /**
    * The format a file name implies: {@code .x2v}, {@code .bin} (word2vec binary), {@code .vec}
-   * (fastText), {@code .glove.txt} (GloVe), anything else word2vec text.
+   * (fastText), {@code .glove.txt} (GloVe), an existing directory a Model2Vec folder, anything else
+   * word2vec text.
    */
   public static VectorFormat forFile(java.nio.file.Path file) {
+    if (java.nio.file.Files.isDirectory(file)) {
+      return MODEL2VEC;
+    }
     String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     return n.endsWith(".x2v") ? X2V : n.endsWith(".bin") ? WORD2VEC_BINARY
         : n.endsWith(".vec") ? FASTTEXT_VEC : n.endsWith(".glove.txt") ? GLOVE : WORD2VEC_TEXT;
@@ -29,7 +39,7 @@ public enum VectorFormat {
   /**
    * The format called {@code name} on command lines and in configs: {@code word2vec} (or {@code w2v},
    * {@code word2vec-text}), {@code word2vec-bin} ({@code bin}), {@code glove}, {@code vec}
-   * ({@code fasttext}), {@code x2v}.
+   * ({@code fasttext}), {@code x2v}, {@code model2vec} ({@code sentence-transformers}, {@code st}).
    *
    * @throws IllegalArgumentException for any other name, listing the known ones
    */
@@ -40,8 +50,9 @@ public enum VectorFormat {
       case "glove" -> GLOVE;
       case "vec", "fasttext" -> FASTTEXT_VEC;
       case "x2v" -> X2V;
+      case "model2vec", "sentence-transformers", "st" -> MODEL2VEC;
       default -> throw new IllegalArgumentException(
-          "unknown vector format '" + name + "' (word2vec, word2vec-bin, glove, vec, x2v)");
+          "unknown vector format '" + name + "' (word2vec, word2vec-bin, glove, vec, x2v, model2vec)");
     };
   }
 }

@@ -3,7 +3,7 @@ package dev.x2s.teachers.bert;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.x2s.teachers.hf.HfConfig;
-import dev.x2s.teachers.hf.SafetensorsEntry;
+import dev.x2s.vectors.SafetensorsEntry;
 import dev.x2s.teachers.hf.SafetensorsReader;
 import dev.x2s.teachers.models.EasyBertArchive;
 import dev.x2s.teachers.models.ModelResolver;

@@ -1,4 +1,4 @@
-package dev.x2s.teachers.hf;
+package dev.x2s.vectors;
 
 import java.util.Arrays;
 
