@@ -63,7 +63,7 @@ class QuickstartCommandTest {
       assertTrue(shipped.contains(w), w);
     }
     String prov = Files.readString(out.resolve("vectors.x2v.provenance.json"));
-    assertTrue(prov.contains("all-but-the-top") && prov.contains("\"resolved_layers\": [\n    1,\n    2\n  ]"), prov);
+    assertTrue(prov.contains("layers averaged") && prov.contains("\"resolved_layers\": [\n    1,\n    2\n  ]"), prov);
 
     // both reports have one row per file; the printed table is the equal-coverage one
     for (String name : List.of("report.json", "report-own-coverage.json")) {

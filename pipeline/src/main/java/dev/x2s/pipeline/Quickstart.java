@@ -246,16 +246,20 @@ public final class Quickstart {
     for (int l : layers) {
       perLayer.add(VectorFiles.read(dir.resolve(o.method().id() + "+decontext-layer" + l + ".x2v")));
     }
-    WordVectors v = Ensemble.combine(perLayer, Ensemble.Mode.AVERAGE, o.fitRows());
+    // one layer ships as it is; several are averaged after centring each on the frequent words
+    WordVectors v = perLayer.size() == 1 ? perLayer.get(0) : Ensemble.combine(perLayer, Ensemble.Mode.AVERAGE, o.fitRows());
     int components = o.abtt() < 0 ? AllButTheTop.defaultComponents(v.dim()) : o.abtt();
-    v = AllButTheTop.apply(v, components, o.fitRows());
+    if (components > 0) {
+      v = AllButTheTop.apply(v, components, o.fitRows());
+    }
     Path f = o.out().resolve(VECTORS);
     VectorFiles.write(v, f, VectorFormat.X2V);
     Provenance p = Provenance.start("x2s quickstart").config(o).put("teacher", teacher.info())
         .put("resolved_layers", layers).put("layer_pc_run", dir.resolve("run.json").toString())
-        .put("recipe", "per layer: blend(" + o.method().id() + ", decontext, kappa=" + o.blend() + "); layers averaged"
-            + " (each centred on the first " + o.fitRows() + " rows, unit); all-but-the-top D=" + components
-            + " fitted on the first " + o.fitRows() + " rows")
+        .put("recipe", "per layer: blend(" + o.method().id() + ", decontext, kappa=" + o.blend() + ")"
+            + (layers.length > 1 ? "; layers averaged (each centred on the first " + o.fitRows() + " rows, unit)" : "")
+            + (components > 0 ? "; all-but-the-top D=" + components + " fitted on the first " + o.fitRows() + " rows"
+                : "; no post-processing"))
         .put("words", v.size()).put("dim", v.dim());
     p.writeFor(f);
     say("quickstart: %s: %,d words × %d", f, v.size(), v.dim());

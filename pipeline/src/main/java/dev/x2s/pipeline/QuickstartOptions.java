@@ -35,11 +35,12 @@ public record QuickstartOptions(
     LayerSpec layers,
     @Option(defaultValue = "pc", paramLabel = "M", description = "Corpus vector of a word: pc, pc-centred or mean.")
     Method method,
-    @Option(defaultValue = "10", paramLabel = "K",
-        description = "Blend of a word's corpus vector and its vector alone: equal weights at K occurrences.")
+    @Option(defaultValue = "0", paramLabel = "K",
+        description = "Blend of a word's corpus vector and its vector alone: equal weights at K occurrences (0: the"
+            + " corpus vector wherever there is one).")
     double blend,
-    @Option(defaultValue = "-1", paramLabel = "D",
-        description = "All-but-the-top directions removed from the shipped vectors (-1: dim/100; 0: only centring).")
+    @Option(defaultValue = "0", paramLabel = "D",
+        description = "All-but-the-top directions removed from the shipped vectors (-1: dim/100; 0: none).")
     int abtt,
     @Option(defaultValue = "20000", paramLabel = "N",
         description = "Most frequent words on which centring and all-but-the-top are fitted.")
