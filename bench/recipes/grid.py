@@ -82,6 +82,7 @@ def main():
     ap.add_argument("--methods", default="pc,mean", help="corpus vectors to try")
     ap.add_argument("--kappas", default="1,3,10,30", help="blend kappas to try (fill is always tried)")
     ap.add_argument("--centre", default="no,yes", help="centre each source before the blend: no, yes or both")
+    ap.add_argument("--layers", action="append", default=[], help="NAME=L1,L2,... load only these layers of a run")
     ap.add_argument("--out")
     a = ap.parse_args()
     words = [w.strip() for w in open(a.words, encoding="utf-8") if w.strip()]
@@ -122,6 +123,9 @@ def main():
         name, d = spec.split("=", 1)
         files = os.listdir(d)
         layers = sorted({int(m.group(1)) for f in files for m in [re.match(r"decontext-layer(\d+)\.x2v$", f)] if m})
+        only = [spec.split("=", 1)[1] for spec in a.layers if spec.split("=", 1)[0] == name]
+        if only:
+            layers = [L for L in layers if L in {int(x) for x in only[0].split(",")}]
         dim = None
         per = {}
         for L in layers:
@@ -131,7 +135,7 @@ def main():
                     continue
                 v = read_x2v(f, keep)
                 dim = dim or len(next(iter(v.values())))
-                m = np.zeros((len(words), dim)); has = np.zeros(len(words), bool)
+                m = np.zeros((len(words), dim), np.float32); has = np.zeros(len(words), bool)
                 for w, x in v.items():
                     m[index[w]] = x; has[index[w]] = True
                 per[(meth, L)] = (m, has)
@@ -143,7 +147,8 @@ def main():
         sets = [(str(L), [L]) for L in layers]
         sets += [(f"avg{lo}-{top}", list(range(lo, top + 1))) for lo in (1, max(1, top // 2), max(1, top - 3))]
         sets += [(f"avg0-{top}", list(range(0, top + 1)))]
-        return list(dict.fromkeys((k, tuple(v)) for k, v in sets))
+        have = set(layers)
+        return list(dict.fromkeys((k, tuple(v)) for k, v in sets if set(v) <= have))
 
     def combine(name, meth, ls):
         layers, per = bases[name]

@@ -16,7 +16,8 @@ public final class Blend {
   /**
    * @param pooled the corpus vector, or null when the word has none
    * @param occurrences how many corpus occurrences {@code pooled} rests on
-   * @param decontext the word alone
+   * @param decontext the word alone; may be null when {@code kappa == 0} and {@code pooled} is given (it has no
+   *     weight then)
    * @param kappa occurrences at which both sources weigh equally ({@code >= 0})
    * @return a new vector (not unit length)
    */
@@ -25,9 +26,12 @@ public final class Blend {
       throw new IllegalArgumentException("blend κ must be >= 0, not " + kappa);
     }
     double a = pooled == null ? 0 : kappa == 0 ? 1 : occurrences / (occurrences + kappa);
+    if (decontext == null && a < 1) {
+      throw new IllegalArgumentException("a blend with weight " + (1 - a) + " on the word alone needs that vector");
+    }
     double np = pooled == null ? 0 : VectorMath.norm(pooled, 0, pooled.length);
-    double nd = VectorMath.norm(decontext, 0, decontext.length);
-    float[] v = new float[decontext.length];
+    double nd = decontext == null ? 0 : VectorMath.norm(decontext, 0, decontext.length);
+    float[] v = new float[pooled != null ? pooled.length : decontext.length];
     for (int d = 0; d < v.length; d++) {
       double x = 0;
       if (a > 0 && np > 0) {

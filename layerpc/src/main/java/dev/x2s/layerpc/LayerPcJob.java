@@ -137,9 +137,10 @@ public final class LayerPcJob {
       report.put("coverage", coverage(wordList, plan));
     }
     if (o.methods().contains(Method.DECONTEXT)) {
-      // every shipped word is also encoded alone: the blend needs both halves of a rare word
+      // every shipped word is also encoded alone (the blend needs both halves of a rare word) — but with
+      // --blend 0 a word's corpus vector is all it ships, so only the words without one are encoded alone
       List<String> vocabulary = ShippedVocabulary.of(plan, o.vocabMinCount(), wordList);
-      files.addAll(writeDecontext(vocabulary));
+      files.addAll(writeDecontext(o.needsCorpus() && o.blend() == 0 ? withoutCorpusVector(vocabulary) : vocabulary));
       if (o.needsCorpus()) {
         files.addAll(writeShipped(vocabulary, plan));
       }
@@ -532,7 +533,7 @@ public final class LayerPcJob {
           String w = vocabulary.get(i);
           int row = cv.indexOf(w);
           long n = row < 0 ? 0 : plan.occurrences(plan.indexOf(w));
-          float[] v = Blend.of(row < 0 ? null : cv.vector(row), n, dv.vector(w), o.blend());
+          float[] v = Blend.of(row < 0 ? null : cv.vector(row), n, dv.contains(w) ? dv.vector(w) : null, o.blend());
           System.arraycopy(v, 0, matrix, i * dim, dim);
           count.add(row >= 0, n, o.blend());
         }
@@ -546,6 +547,30 @@ public final class LayerPcJob {
     }
     report.put("shipped", sources);
     return files;
+  }
+
+  /** The words some corpus vector file of this run lacks (not in the corpus, or omitted by a method). */
+  private List<String> withoutCorpusVector(List<String> words) throws IOException {
+    java.util.Set<String> need = new java.util.LinkedHashSet<>();
+    for (int layer : layers) {
+      for (Method m : List.of(Method.PC, Method.PC_CENTRED, Method.MEAN)) {
+        if (o.methods().contains(m)) {
+          dev.x2s.vectors.WordVectors cv = dev.x2s.vectors.VectorFiles.read(o.out().resolve(fileName(m, layer)));
+          for (String w : words) {
+            if (!cv.contains(w)) {
+              need.add(w);
+            }
+          }
+        }
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (String w : words) {
+      if (need.contains(w)) {
+        out.add(w);
+      }
+    }
+    return out.isEmpty() ? words.subList(0, 1) : out; // an empty file would say nothing; one word costs nothing
   }
 
   private Map<String, Object> coverage(List<String> words, SamplePlan plan) {

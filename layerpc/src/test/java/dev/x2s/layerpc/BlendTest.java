@@ -23,5 +23,8 @@ class BlendTest {
     assertArrayEquals(new float[] {0.6f, 0.8f}, Blend.of(POOLED, 1, ALONE, 0), 1e-6f);
     assertArrayEquals(new float[] {0, -1}, Blend.of(null, 0, ALONE, 0), 1e-6f);
     assertThrows(IllegalArgumentException.class, () -> Blend.of(POOLED, 1, ALONE, -1));
+    // κ = 0 needs no vector alone for a word the corpus has; any other weight does
+    assertArrayEquals(new float[] {0.6f, 0.8f}, Blend.of(POOLED, 7, null, 0), 1e-6f);
+    assertThrows(IllegalArgumentException.class, () -> Blend.of(POOLED, 7, null, 1));
   }
 }

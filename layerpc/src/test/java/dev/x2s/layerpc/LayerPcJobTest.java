@@ -272,6 +272,17 @@ class LayerPcJobTest {
     String run = Files.readString(dir.resolve("d/run.json"));
     assertTrue(run.contains("\"without_decontext\": 2") && run.contains("\"with_decontext\": 4"), run);
     assertTrue(run.contains("\"from_decontext_only\": 2"), run);
+
+    // --blend 0: a word with a corpus vector ships it alone, so only the others are encoded alone
+    try (ContextualFakeTeacher t = new ContextualFakeTeacher()) {
+      new LayerPcJob(o.toBuilder().set(LayerPcOptions::blend, 0.0).set(LayerPcOptions::out, dir.resolve("fill"))
+          .build(), t, System.err, true).run();
+    }
+    assertEquals(List.of("never-seen", "new_york"), VectorFiles.read(dir.resolve("fill/decontext-layer2.x2v")).words());
+    WordVectors fill = VectorFiles.read(dir.resolve("fill/mean+decontext-layer2.x2v"));
+    assertEquals(expected, fill.words());
+    assertArrayEquals(Blend.of(mean.vector("w1"), 1, null, 0), fill.vector("w1"));
+    assertArrayEquals(shipped.vector("never-seen"), fill.vector("never-seen"));
   }
 
   /** A negative layer counts from the top, as in distill and quickstart: -1 is the teacher's last layer. */
