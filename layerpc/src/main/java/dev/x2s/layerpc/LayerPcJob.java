@@ -139,7 +139,7 @@ public final class LayerPcJob {
     if (o.methods().contains(Method.DECONTEXT)) {
       // every shipped word is also encoded alone (the blend needs both halves of a rare word) — but with
       // --blend 0 a word's corpus vector is all it ships, so only the words without one are encoded alone
-      List<String> vocabulary = ShippedVocabulary.of(plan, o.vocabMinCount(), wordList);
+      List<String> vocabulary = shippedVocabulary(plan, wordList);
       files.addAll(writeDecontext(o.needsCorpus() && o.blend() == 0 ? withoutCorpusVector(vocabulary) : vocabulary));
       if (o.needsCorpus()) {
         files.addAll(writeShipped(vocabulary, plan));
@@ -547,6 +547,28 @@ public final class LayerPcJob {
     }
     report.put("shipped", sources);
     return files;
+  }
+
+  /**
+   * Corpus words seen {@code vocabMinCount} times — in the teacher's sentences (the plan), or counted over
+   * {@code vocabSentences} when that is more (no teacher: a word the teacher never saw ships alone) — then the list.
+   */
+  private List<String> shippedVocabulary(SamplePlan plan, List<String> wordList) throws IOException {
+    if (plan == null || o.vocabSentences().max() <= o.maxSentences().max()) {
+      return ShippedVocabulary.of(plan, o.vocabMinCount(), wordList);
+    }
+    long t0 = System.nanoTime();
+    CorpusCounts counts = new CorpusCounts(o.maxVocab());
+    try (SentenceStream s = SentenceStream.open(o.corpus(), o.splitter(), o.vocabSentences(),
+        o.lowercase() ? Casing.LOWER_WORDS : Casing.KEEP)) {
+      counts.addAll(s);
+    }
+    List<String> frequent = counts.frequent(o.vocabMinCount(), o.maxWords());
+    say(String.format("x2s pc: vocabulary: %,d words seen >= %d times in %,d sentences (%.1f s)", frequent.size(),
+        o.vocabMinCount(), counts.sentences(), (System.nanoTime() - t0) / 1e9));
+    report.put("vocabulary_counts", Map.of("sentences", counts.sentences(), "words", frequent.size(),
+        "min_count", o.vocabMinCount()));
+    return ShippedVocabulary.of(frequent, wordList, o.vocabMinCount());
   }
 
   /** The words some corpus vector file of this run lacks (not in the corpus, or omitted by a method). */

@@ -54,6 +54,11 @@ public record LayerPcOptions(
         description = "Corpus words with at least N occurrences join the shipped vocabulary (METHOD+decontext files;"
             + " fastText's and word2vec's default minimum count).")
     int vocabMinCount,
+    @Option(defaultValue = "all", fingerprint = RESULT, paramLabel = "N",
+        description = "Corpus sentences counted for the shipped vocabulary (counting only, no teacher): a word seen"
+            + " --vocab-min-count times there is shipped, from its corpus vector if the teacher saw it, else alone"
+            + " (0 or all: every sentence; at most --max-sentences: the teacher's sentences only).")
+    SentenceLimit vocabSentences,
     @Option(defaultValue = "10", fingerprint = RESULT, paramLabel = "K",
         description = "Shipped vectors blend the corpus vector and the word alone: a = n / (n + K) for a word with"
             + " n occurrences, so the two weigh equally at K occurrences; 0 takes the corpus vector wherever there"

@@ -23,15 +23,25 @@ public final class ShippedVocabulary {
    * @param list extra entries, or null
    */
   public static List<String> of(SamplePlan plan, int minCount, List<String> list) {
-    Set<String> out = new LinkedHashSet<>();
+    List<String> frequent = new ArrayList<>();
     if (plan != null) {
       String[] words = plan.words();
       for (int w = 0; w < words.length; w++) {
         if (plan.occurrences(w) >= minCount) {
-          out.add(words[w]);
+          frequent.add(words[w]);
         }
       }
     }
+    return of(frequent, list, minCount);
+  }
+
+  /**
+   * @param frequent corpus words with enough occurrences, most frequent first (counted over more sentences than
+   *     the teacher reads, or the plan's)
+   * @param list extra entries, or null
+   */
+  public static List<String> of(List<String> frequent, List<String> list, int minCount) {
+    Set<String> out = new LinkedHashSet<>(frequent);
     if (list != null) {
       out.addAll(list);
     }

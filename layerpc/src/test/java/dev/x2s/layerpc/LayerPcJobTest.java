@@ -11,6 +11,7 @@ import dev.x2s.corpus.Sentence;
 import dev.x2s.corpus.SentenceSplitter;
 import dev.x2s.corpus.SentenceStream;
 import dev.x2s.jobs.options.LayerSpec;
+import dev.x2s.jobs.options.SentenceLimit;
 import dev.x2s.layerpc.occurrence.OccurrencePriority;
 import dev.x2s.layerpc.occurrence.OccurrenceStore;
 import dev.x2s.vectors.Half;
@@ -283,6 +284,35 @@ class LayerPcJobTest {
     assertEquals(expected, fill.words());
     assertArrayEquals(Blend.of(mean.vector("w1"), 1, null, 0), fill.vector("w1"));
     assertArrayEquals(shipped.vector("never-seen"), fill.vector("never-seen"));
+  }
+
+  @Test
+  void theVocabularyCanBeCountedOverMoreSentencesThanTheTeacherReads() throws IOException {
+    Path corpus = corpus(dir, 200, 15);
+    LayerPcOptions o = options(corpus, dir.resolve("v")).toBuilder()
+        .set(LayerPcOptions::methods, EnumSet.of(Method.MEAN, Method.DECONTEXT)).set(LayerPcOptions::minContexts, 1)
+        .set(LayerPcOptions::maxSentences, SentenceLimit.of(20)).build(); // vocabulary: every sentence (default)
+    try (ContextualFakeTeacher t = new ContextualFakeTeacher()) {
+      new LayerPcJob(o, t, System.err, true).run();
+    }
+    Map<String, Long> all = new java.util.HashMap<>();
+    read(corpus).forEach(s -> s.words().forEach(w -> all.merge(w, 1L, Long::sum)));
+    Set<String> frequent = new java.util.HashSet<>();
+    all.forEach((w, n) -> {
+      if (n >= 5) {
+        frequent.add(w);
+      }
+    });
+    WordVectors shipped = VectorFiles.read(dir.resolve("v/mean+decontext-layer2.x2v"));
+    assertEquals(frequent, new java.util.HashSet<>(shipped.words()));
+    WordVectors mean = VectorFiles.read(dir.resolve("v/mean-layer2.x2v")); // the teacher's 20 sentences only
+    assertTrue(shipped.words().stream().anyMatch(w -> !mean.contains(w)), "some shipped words are not in the 20");
+    WordVectors alone = VectorFiles.read(dir.resolve("v/decontext-layer2.x2v"));
+    for (String w : shipped.words()) {
+      if (!mean.contains(w)) {
+        assertArrayEquals(Blend.of(null, 0, alone.vector(w), 10), shipped.vector(w), w);
+      }
+    }
   }
 
   /** A negative layer counts from the top, as in distill and quickstart: -1 is the teacher's last layer. */

@@ -197,8 +197,8 @@ public final class Quickstart {
     }
     LayerPcOptions lo = LayerPcOptions.defaults(o.teacher(), corpus, o.out(), o.layers(), EnumSet.of(o.method()));
     TeacherBudget b = TeacherBudget.calibrate(budget, teacher, lo.extraction(layers[layers.length - 1]), sample, words);
-    Map<Long, Long> memo = new HashMap<>();
-    TeacherBudget.Plan p = b.plan(n -> memo.computeIfAbsent(n, k -> shippedWords(corpus, k, list)), 1000, Long.MAX_VALUE);
+    long shipped = shippedWords(corpus, SentenceLimit.ALL.max(), list); // the vocabulary is counted over the whole corpus
+    TeacherBudget.Plan p = b.plan(n -> shipped, 1000, Long.MAX_VALUE);
     say("quickstart: %s", p.describe(b));
     provenance.put("budget", Map.of("seconds", budget, "sentences_per_second", b.sentencesPerSecond(),
         "words_per_second", b.wordsPerSecond(), "sentences", p.sentences(), "words_alone", p.wordsAlone(),
@@ -211,7 +211,7 @@ public final class Quickstart {
     return SentenceLimit.of(p.sentences());
   }
 
-  /** Shipped words when the teacher reads the first {@code sentences}: the list plus the frequent corpus words. */
+  /** Shipped words: the list plus the corpus words seen {@code vocabMinCount} times in the first {@code sentences}. */
   private long shippedWords(Path corpus, long sentences, List<String> list) {
     Map<String, int[]> counts = new HashMap<>();
     try (SentenceStream s = SentenceStream.open(corpus, SentenceSplitter.Kind.RULES, SentenceLimit.of(sentences),

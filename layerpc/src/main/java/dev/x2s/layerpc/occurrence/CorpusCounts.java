@@ -83,6 +83,25 @@ public final class CorpusCounts {
     return pruneLevel;
   }
 
+  /** Words with at least {@code minOccurrences} occurrences, most frequent first (ties by word), at most {@code max}. */
+  public List<String> frequent(long minOccurrences, int max) {
+    List<Map.Entry<String, long[]>> e = new ArrayList<>();
+    for (Map.Entry<String, long[]> x : table.entrySet()) {
+      if (x.getValue()[0] >= minOccurrences && x.getKey().length() <= MAX_WORD_CHARS) {
+        e.add(x);
+      }
+    }
+    e.sort((a, b) -> {
+      int c = Long.compare(b.getValue()[0], a.getValue()[0]);
+      return c != 0 ? c : a.getKey().compareTo(b.getKey());
+    });
+    List<String> out = new ArrayList<>(Math.min(e.size(), max));
+    for (int i = 0; i < e.size() && i < max; i++) {
+      out.add(e.get(i).getKey());
+    }
+    return out;
+  }
+
   /** Words in at least {@code minContexts} sentences, most frequent first (ties by word), at most {@code max}. */
   public List<String> kept(int minContexts, int max) {
     List<Map.Entry<String, long[]>> e = new ArrayList<>();
