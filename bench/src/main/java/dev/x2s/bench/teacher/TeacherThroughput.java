@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.x2s.teachers.bert.BertConfig;
 import dev.x2s.teachers.bert.BertEncoder;
+import dev.x2s.teachers.bert.BertForward;
 import dev.x2s.teachers.bert.BertTeacher;
 import dev.x2s.teachers.bert.HiddenStates;
 import dev.x2s.corpus.Sentence;
@@ -83,7 +84,7 @@ public final class TeacherThroughput {
       new ContextExtractor(t, options).run(sentences.subList(0, Math.min(200, n)).iterator(), (s, ws) -> {}, null);
 
       // the machine is shared: alternate the two paths for a few rounds and keep every round's numbers
-      BertEncoder enc = bert.encoder();
+      BertForward enc = bert.encoder();
       double bestProd = Double.MAX_VALUE;
       double bestEnc = Double.MAX_VALUE;
       for (int r = 1; r <= rounds; r++) {
