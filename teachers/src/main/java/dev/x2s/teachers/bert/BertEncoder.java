@@ -83,13 +83,7 @@ public final class BertEncoder implements BertForward {
       default -> throw new IllegalArgumentException(
           "unsupported activation '" + config.activation() + "' (gelu or gelu_tanh)");
     };
-    for (BertWeightNames.Expected e : BertWeightNames.expected(config)) {
-      Tensor t = tensors.get(e.name());
-      if (t == null) {
-        throw new WeightsException(source, "missing tensor " + e.name());
-      }
-      t.expectShape(source, e.shape());
-    }
+    BertWeightNames.check(config, tensors, source);
     this.weights = NDManager.newBaseManager(Device.cpu(), "PyTorch");
     try {
       wordEmb = put(tensors, BertWeightNames.WORD_EMBEDDINGS);

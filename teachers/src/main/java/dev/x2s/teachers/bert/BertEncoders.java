@@ -54,7 +54,7 @@ public final class BertEncoders {
       WordPieceTokenizer tokenizer) {
     float[][][] amax = calibrate(config, weights, source, threads, tokenizer, calibrationText());
     byte[] graph = BertOnnxGraph.build(config, weights, BertOnnxGraph.all(config, BertOnnxGraph.Linear.INT8),
-        amax, ALPHA, false);
+        amax, ALPHA, false, source);
     return new OrtBertEncoder(config, graph, threads, source);
   }
 
@@ -62,7 +62,7 @@ public final class BertEncoders {
   static float[][][] calibrate(BertConfig config, Map<String, Tensor> weights, String source, int threads,
       WordPieceTokenizer tokenizer, List<List<String>> sentences) {
     byte[] g = BertOnnxGraph.build(config, weights, BertOnnxGraph.all(config, BertOnnxGraph.Linear.FP32), null,
-        0, true);
+        0, true, source);
     float[][][] amax = new float[config.layers()][BertOnnxGraph.LINEARS][];
     int cap = config.maxPositions() - 2;
     try (OrtBertEncoder e = new OrtBertEncoder(config, g, threads, source)) {

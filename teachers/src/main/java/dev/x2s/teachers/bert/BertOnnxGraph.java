@@ -56,12 +56,54 @@ public final class BertOnnxGraph {
    */
   public static byte[] build(BertConfig c, Map<String, Tensor> w, Linear[][] linear, float[][][] actMax,
       double alpha, boolean calibrate) {
+    return build(c, w, linear, actMax, alpha, calibrate, "weights");
+  }
+
+  /**
+   * @param source where the weights came from, for errors
+   * @throws dev.x2s.teachers.weights.WeightsException naming {@code source} and the tensor when a tensor is
+   *     missing, has the wrong shape or holds a non-finite value, or a calibration vector does not fit
+   */
+  public static byte[] build(BertConfig c, Map<String, Tensor> w, Linear[][] linear, float[][][] actMax,
+      double alpha, boolean calibrate, String source) {
+    BertWeightNames.check(c, w, source);
+    if (linear.length != c.layers()) {
+      throw new IllegalArgumentException(linear.length + " layers of linear kinds for " + c.layers() + " layers");
+    }
+    if (actMax != null) {
+      checkCalibration(c, actMax, source);
+    }
     BertOnnxGraph b = new BertOnnxGraph(c, w);
     b.alpha = alpha;
+    b.source = source;
     return b.write(linear, actMax, calibrate);
   }
 
   private double alpha;
+  private String source;
+
+  private static void checkCalibration(BertConfig c, float[][][] actMax, String source) {
+    if (actMax.length != c.layers()) {
+      throw new dev.x2s.teachers.weights.WeightsException(source, "calibration covers " + actMax.length
+          + " layers, the model has " + c.layers());
+    }
+    int[] widths = {c.hidden(), c.hidden(), c.hidden(), c.intermediate()};
+    for (int i = 0; i < actMax.length; i++) {
+      for (int j = 0; j < LINEARS; j++) {
+        float[] v = actMax[i][j];
+        if (v == null || v.length != widths[j]) {
+          throw new dev.x2s.teachers.weights.WeightsException(source, "calibration of layer " + i + " linear " + j
+              + " has " + (v == null ? 0 : v.length) + " channels, expected " + widths[j]);
+        }
+        for (int k = 0; k < v.length; k++) {
+          if (!Float.isFinite(v[k]) || v[k] < 0) {
+            throw new dev.x2s.teachers.weights.WeightsException(source, "calibration of layer " + i + " linear "
+                + j + " channel " + k + " is " + v[k] + " (fp32 activations overflowed?)");
+          }
+        }
+      }
+    }
+  }
 
   /** The whole encoder in {@code kind}. */
   public static Linear[][] all(BertConfig c, Linear kind) {
@@ -99,7 +141,7 @@ public final class BertOnnxGraph {
       float[] qkvW = fusedQkv(i, "weight", qScale);
       float[] qkvB = fusedQkv(i, "bias", qScale);
       amax(calibrate, x, i, 0);
-      String qkv = linear(x, qkvW, qkvB, h, 3 * h, kinds[0], s[0]);
+      String qkv = linear(x, qkvW, qkvB, h, 3 * h, kinds[0], s[0], BertWeightNames.query(i, "weight") + "+key+value");
       qkv = g.node("Transpose", List.of(g.node("Reshape", List.of(qkv, qkvShape))),
           Attr.ints("perm", 2, 0, 3, 1, 4));
       String q = g.node("Gather", List.of(qkv, pick[0]), Attr.i("axis", 0));
@@ -113,17 +155,20 @@ public final class BertOnnxGraph {
       ctx = g.node("Reshape", List.of(ctx, ctxShape));
       amax(calibrate, ctx, i, 1);
       String att = linear(ctx, transposed(BertWeightNames.attentionOutput(i, "weight"), h, h),
-          w.get(BertWeightNames.attentionOutput(i, "bias")).data(), h, h, kinds[1], s[1]);
+          w.get(BertWeightNames.attentionOutput(i, "bias")).data(), h, h, kinds[1], s[1],
+          BertWeightNames.attentionOutput(i, "weight"));
       att = layerNorm(g.node("Add", List.of(att, x)), BertWeightNames.attentionLayerNorm(i, "weight"),
           BertWeightNames.attentionLayerNorm(i, "bias"), eps);
       amax(calibrate, att, i, 2);
       int f = c.intermediate();
       String inter = linear(att, transposed(BertWeightNames.intermediate(i, "weight"), f, h),
-          w.get(BertWeightNames.intermediate(i, "bias")).data(), h, f, kinds[2], s[2]);
+          w.get(BertWeightNames.intermediate(i, "bias")).data(), h, f, kinds[2], s[2],
+          BertWeightNames.intermediate(i, "weight"));
       inter = gelu(inter);
       amax(calibrate, inter, i, 3);
       String o = linear(inter, transposed(BertWeightNames.output(i, "weight"), h, f),
-          w.get(BertWeightNames.output(i, "bias")).data(), f, h, kinds[3], s[3]);
+          w.get(BertWeightNames.output(i, "bias")).data(), f, h, kinds[3], s[3],
+          BertWeightNames.output(i, "weight"));
       x = layerNorm(g.node("Add", List.of(o, att)), BertWeightNames.outputLayerNorm(i, "weight"),
           BertWeightNames.outputLayerNorm(i, "bias"), eps);
       output(x, i + 1);
@@ -213,7 +258,8 @@ public final class BertOnnxGraph {
   }
 
   /** {@code x [.., K] · W [K, N] + b}; {@code s} calibrated activation max per channel, or null. */
-  private String linear(String x, float[] wKn, float[] bias, int k, int n, Linear kind, float[] s) {
+  private String linear(String x, float[] wKn, float[] bias, int k, int n, Linear kind, float[] s,
+      String tensor) {
     if (kind == Linear.FP32) {
       return g.node("Add", List.of(g.node("MatMul", List.of(x, g.floats("w", wKn, k, n))),
           g.floats("b", bias, n)));
@@ -232,7 +278,12 @@ public final class BertOnnxGraph {
         }
       }
     }
-    QuantizedWeights qw = QuantizedWeights.quantize(wKn, k, n);
+    QuantizedWeights qw;
+    try {
+      qw = QuantizedWeights.quantize(wKn, k, n);
+    } catch (IllegalArgumentException e) {
+      throw new dev.x2s.teachers.weights.WeightsException(source, "tensor " + tensor + ": " + e.getMessage());
+    }
     // per-token symmetric int8: scale = max|row| / 127 (floored so an all-zero row does not divide by 0)
     String amax = g.node("ReduceMax", List.of(g.node("Abs", List.of(x))), Attr.ints("axes", -1),
         Attr.i("keepdims", 1));
