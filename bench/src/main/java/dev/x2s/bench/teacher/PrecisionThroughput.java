@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * {@code throughput.sh ID --precision int8[,bf16]}: the production path ({@link ContextExtractor}, default
  * options) in fp32 and in each requested precision, in one process and alternating round by round so the
- * ratios are fair on a shared machine; bf16 is added whenever the CPU has bf16 dot products. Prints the
+ * ratios are fair on a shared machine (bf16 is skipped: not offered yet, see {@code bert.BertEncoders}). Prints the
  * CPU flags, tokens/s per precision and round, and each precision's best round as a ratio to fp32's.
  */
 final class PrecisionThroughput {
@@ -29,13 +29,11 @@ final class PrecisionThroughput {
     List<Precision> ps = new ArrayList<>(List.of(Precision.FP32));
     for (String s : list.split(",")) {
       Precision p = Precision.parse(s);
-      if (!ps.contains(p) && (p != Precision.BF16 || cpu.bf16())) {
+      if (!ps.contains(p) && p != Precision.BF16) {
         ps.add(p);
       }
     }
-    if (cpu.bf16() && !ps.contains(Precision.BF16)) {
-      ps.add(Precision.BF16);
-    }
+    // bf16 is not offered yet (bert.BertEncoders: DJL's bf16 cast aborts in native code)
     Map<Precision, Teacher> teachers = new LinkedHashMap<>();
     Map<Precision, Double> best = new LinkedHashMap<>();
     try {

@@ -66,8 +66,8 @@ public final class BertEncoder implements BertForward {
   /**
    * @param bf16 run the four linear layers of each block in bfloat16 (weights stored in bf16,
    *     activations cast to bf16 for each product and back to fp32 after it; LayerNorm, softmax, GELU
-   *     and attention stay fp32). Fast only where the CPU has bf16 dot products ({@code avx512_bf16},
-   *     AMX): see {@link dev.x2s.teachers.engine.CpuFeatures}.
+   *     and attention stay fp32). Not usable yet: on DJL 0.36 / PyTorch 2.7.1 constructing it aborts the
+   *     JVM in native code, so {@link BertEncoders} never asks for it.
    */
   public BertEncoder(BertConfig config, Map<String, Tensor> tensors, String source, boolean bf16) {
     this.bf16 = bf16;

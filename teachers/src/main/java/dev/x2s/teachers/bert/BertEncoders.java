@@ -39,12 +39,12 @@ public final class BertEncoders {
     return switch (p) {
       case FP32 -> new BertEncoder(config, weights, source, false);
       case BF16 -> {
-        CpuFeatures cpu = CpuFeatures.current();
-        if (!cpu.bf16()) {
-          System.err.println("x2s: bf16 asked for, but this CPU has no bf16 dot products (flags: "
-              + cpu.summary() + "); running fp32");
-        }
-        yield new BertEncoder(config, weights, source, cpu.bf16());
+        // The bf16 path of BertEncoder (weights and activations cast with DJL's toType(BFLOAT16)) aborts the
+        // JVM in native code on DJL 0.36 / PyTorch 2.7.1 ("terminate called without an active exception",
+        // Int8EncoderTest), so bf16 is not offered yet: say so and run fp32 (reported as fp32).
+        System.err.println("x2s: bf16 is not available yet (DJL's bf16 cast aborts in native code; CPU flags: "
+            + CpuFeatures.current().summary() + "); running fp32");
+        yield new BertEncoder(config, weights, source, false);
       }
       case INT8 -> int8(config, weights, source, threads, tokenizer);
     };
