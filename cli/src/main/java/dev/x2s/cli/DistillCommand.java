@@ -1,5 +1,6 @@
 package dev.x2s.cli;
 
+import dev.x2s.teachers.TeacherOptions;
 import dev.x2s.teachers.registry.Teachers;
 import dev.x2s.x2static.DistillConfig;
 import dev.x2s.x2static.Distillation;
@@ -36,7 +37,8 @@ final class DistillCommand implements Callable<Integer>, DeclaredOptions.Host {
   @Override
   public Integer call() throws Exception {
     DistillConfig cfg = resolve();
-    Distillation.Report r = Distillation.run(cfg, Teachers::open, quiet);
+    Distillation.Report r = Distillation.run(cfg,
+        id -> Teachers.open(id, TeacherOptions.defaults().withPrecision(cfg.precision())), quiet);
     if (!quiet) {
       var s = r.student();
       System.err.printf(Locale.ROOT,

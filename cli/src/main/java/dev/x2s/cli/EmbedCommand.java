@@ -3,6 +3,7 @@ package dev.x2s.cli;
 import dev.x2s.corpus.WordTokenizer;
 import dev.x2s.jobs.options.LayerSpec;
 import dev.x2s.teachers.PiecePooling;
+import dev.x2s.teachers.Precision;
 import dev.x2s.teachers.Teacher;
 import dev.x2s.teachers.TeacherInfo;
 import dev.x2s.teachers.TeacherOptions;
@@ -53,6 +54,11 @@ final class EmbedCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "0", description = "PyTorch threads (0: one per core).")
   int threads;
 
+  @Option(names = "--precision", defaultValue = "fp32",
+      description = "Teacher arithmetic: fp32, bf16 (CPUs with bf16 dot products; else fp32) or int8 (BERT family)."
+          + " Default: ${DEFAULT-VALUE}")
+  String precision;
+
   @Option(names = "--gpt2-bos", description = "GPT-2: prepend <|endoftext|> to the sentence.")
   boolean gpt2Bos;
 
@@ -74,7 +80,13 @@ final class EmbedCommand implements Callable<Integer> {
     if (words.isEmpty() || words.get(0).isEmpty()) {
       throw new ParameterException(spec.commandLine(), "the text has no words");
     }
-    TeacherOptions options = new TeacherOptions(threads, pool, false, gpt2Bos);
+    Precision prec;
+    try {
+      prec = Precision.parse(precision);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
+    }
+    TeacherOptions options = new TeacherOptions(threads, pool, false, gpt2Bos, prec);
     PrintWriter out = spec.commandLine().getOut();
     try (Teacher t = Teachers.open(teacher, options)) {
       TeacherInfo info = t.info();
@@ -85,6 +97,7 @@ final class EmbedCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "teacher %s: %s, %d layers x %d, window %s%n", info.id(), info.family(),
           info.numLayers(), info.dim(), info.maxPieces() == 0 ? "unbounded" : info.maxPieces() + " pieces");
       out.printf(Locale.ROOT, "source: %s%n", info.source());
+      out.printf(Locale.ROOT, "precision: %s%n", t.precision().key());
       int total = pieces.stream().mapToInt(List::size).sum();
       out.printf(Locale.ROOT, "%d words, %d pieces, %s pooling%n", words.size(), total,
           pool.name().toLowerCase(Locale.ROOT));

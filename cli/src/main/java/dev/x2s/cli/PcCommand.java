@@ -48,7 +48,7 @@ final class PcCommand implements Callable<Integer>, DeclaredOptions.Host {
   public Integer call() throws Exception {
     LayerPcOptions o = resolve();
     long t0 = System.nanoTime();
-    try (Teacher teacher = openTeacher(o.teacher())) {
+    try (Teacher teacher = openTeacher(o.teacher(), o.precision())) {
       if (!quiet) {
         System.err.printf("x2s pc: teacher %s (%d layers × %d) loaded in %.1f s%n", teacher.info().id(),
             teacher.info().numLayers(), teacher.info().dim(), (System.nanoTime() - t0) / 1e9);
@@ -69,7 +69,7 @@ final class PcCommand implements Callable<Integer>, DeclaredOptions.Host {
     return 0;
   }
 
-  static Teacher openTeacher(String id) {
-    return Teachers.open(id, TeacherOptions.defaults());
+  static Teacher openTeacher(String id, dev.x2s.teachers.Precision precision) {
+    return Teachers.open(id, TeacherOptions.defaults().withPrecision(precision));
   }
 }

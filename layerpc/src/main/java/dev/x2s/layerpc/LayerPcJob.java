@@ -670,7 +670,11 @@ public final class LayerPcJob {
       corpus = o.corpus().toAbsolutePath().normalize() + "|" + Files.size(o.corpus()) + "|"
           + Files.getLastModifiedTime(o.corpus()).toMillis();
     }
-    return o.fingerprint() + "|teacher=" + info.id() + "/" + info.numLayers() + "x" + info.dim() + "|corpus=" + corpus;
+    // the precision only when not fp32, so that runs made before precisions existed keep their fingerprint
+    String precision = teacher.precision() == dev.x2s.teachers.Precision.FP32 ? ""
+        : "|precision=" + teacher.precision().key();
+    return o.fingerprint() + "|teacher=" + info.id() + "/" + info.numLayers() + "x" + info.dim() + precision
+        + "|corpus=" + corpus;
   }
 
   private static String readFingerprint(Path runJson) {

@@ -20,6 +20,10 @@ public record LayerPcOptions(
     @Option(required = true, paramLabel = "ID",
         description = "Teacher id (all-minilm-l6-v2, bert-base-uncased, …) or an ELMo/GPT-2 directory.")
     String teacher,
+    @Option(defaultValue = "fp32",
+        description = "Teacher arithmetic: fp32, bf16 (CPUs with bf16 dot products; else fp32) or int8 (BERT family)."
+            + " Recorded in the run's fingerprint when not fp32.")
+    dev.x2s.teachers.Precision precision,
     @Option(paramLabel = "FILE", description = "Corpus (plain or WikiExtractor, gzip ok); needed by pc, pc-centred and mean.")
     Path corpus,
     @Option(required = true, fingerprint = RESULT, paramLabel = "SPEC",

@@ -114,7 +114,8 @@ public final class Quickstart {
       Path student = out.resolve("x2static-" + Path.of(o.teacher()).getFileName() + ".x2v");
       DistillConfig cfg = DistillConfig.defaults(o.teacher(), corpusFile, student).toBuilder()
           .set(DistillConfig::maxSentences, sentences).set(DistillConfig::epochs, o.studentEpochs()).build();
-      Distillation.run(cfg, Teachers::open, quiet);
+      Distillation.run(cfg, id -> Teachers.open(id, dev.x2s.teachers.TeacherOptions.defaults()
+          .withPrecision(cfg.precision())), quiet);
       provenance.seconds("student", elapsed(t));
       files.add(student);
     }

@@ -35,6 +35,11 @@ public interface Teacher extends AutoCloseable {
    */
   List<WordStates> encodeTokenized(List<TokenizedSentence> sentences, int maxLayer, PiecePooling pooling);
 
+  /** The arithmetic this teacher's linear layers run in ({@link Precision}); part of cache keys. */
+  default Precision precision() {
+    return Precision.FP32;
+  }
+
   /**
    * Tokenises and encodes a batch of sentences ({@link #encodeTokenized}).
    *

@@ -11,6 +11,7 @@ import dev.x2s.jobs.CacheRoot;
 import dev.x2s.jobs.Progress;
 import dev.x2s.jobs.Sha256;
 import dev.x2s.jobs.options.SentenceLimit;
+import dev.x2s.teachers.Precision;
 import dev.x2s.teachers.Teacher;
 import dev.x2s.teachers.TeacherInfo;
 import dev.x2s.x2static.cache.CacheIdentity;
@@ -71,6 +72,10 @@ public final class ContextBuilder {
     Map<String, String> s = new LinkedHashMap<>(DistillConfig.OPTIONS.fingerprintMap(config, DistillConfig.CONTEXTS));
     s.put("tokenizer", CacheIdentity.TOKENIZER_VERSION);
     s.put("pooling", "piece-mean");
+    // only when not fp32, so that the fp32 caches written before precisions existed keep their identity
+    if (config.precision() != Precision.FP32) {
+      s.put("precision", config.precision().key());
+    }
     return new CacheIdentity(corpusSha256, config.teacher(), s);
   }
 
@@ -96,6 +101,11 @@ public final class ContextBuilder {
     long t0 = System.nanoTime();
     try (Teacher teacher = teachers.apply(config.teacher())) {
       TeacherInfo info = teacher.info();
+      if (teacher.precision() != config.precision()) {
+        throw new IllegalStateException("teacher " + info.id() + " runs in " + teacher.precision().key()
+            + ", but the context cache is for " + config.precision().key() + " (bf16 needs a CPU with bf16 dot"
+            + " products; other precisions are for BERT-family teachers)");
+      }
       int[] layers = config.layers().resolve(info.numLayers(), info.id());
       int maxLayer = java.util.Arrays.stream(layers).max().orElseThrow();
       try (ContextCacheWriter writer = ContextCacheWriter.open(dir, identity, info.family(), info.numLayers(),

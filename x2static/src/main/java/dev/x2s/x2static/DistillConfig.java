@@ -6,6 +6,7 @@ import dev.x2s.jobs.options.Option;
 import dev.x2s.jobs.options.OptionRecord;
 import dev.x2s.jobs.options.OptionSet;
 import dev.x2s.jobs.options.SentenceLimit;
+import dev.x2s.teachers.Precision;
 import java.nio.file.Path;
 
 /**
@@ -48,6 +49,10 @@ public record DistillConfig(
     @Option(defaultValue = "rules", fingerprint = CONTEXTS,
         description = "Sentence splitter: rules, break-iterator or none (a line is a sentence).")
     SentenceSplitter.Kind splitter,
+    @Option(defaultValue = "fp32",
+        description = "Teacher arithmetic: fp32, bf16 (CPUs with bf16 dot products) or int8 (BERT-family teachers;"
+            + " SmoothQuant int8 on ONNX Runtime). Part of the context cache's identity when not fp32.")
+    Precision precision,
     @Option(defaultValue = "10", fingerprint = TRAINING,
         description = "Vocabulary: words seen fewer times are dropped (release: 10).")
     int minCount,

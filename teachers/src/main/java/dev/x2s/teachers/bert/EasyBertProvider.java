@@ -28,6 +28,7 @@ public final class EasyBertProvider implements TeacherProvider {
   @Override
   public Teacher open(TeacherSource source, TeacherOptions options) {
     PyTorchThreads.set(options.threads());
-    return BertTeacher.load(ModelResolver.fromEnvironment().resolve(source.id()), EasyBertArchive.defaultCacheRoot());
+    return BertTeacher.load(ModelResolver.fromEnvironment().resolve(source.id()), EasyBertArchive.defaultCacheRoot(),
+        options.precision(), options.threads());
   }
 }

@@ -31,6 +31,6 @@ public final class HfBertProvider implements TeacherProvider {
   @Override
   public Teacher open(TeacherSource source, TeacherOptions options) {
     PyTorchThreads.set(options.threads());
-    return BertTeacher.loadHfDirectory(source.path());
+    return BertTeacher.loadHfDirectory(source.path(), options.precision(), options.threads());
   }
 }

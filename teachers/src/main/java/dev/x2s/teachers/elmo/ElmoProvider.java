@@ -59,6 +59,7 @@ public final class ElmoProvider implements TeacherProvider {
 
   @Override
   public Teacher open(TeacherSource source, TeacherOptions options) {
+    options.requireFp32("ELMo");
     PyTorchThreads.set(options.threads());
     return ElmoTeacher.open(source.path().resolve("options.json"), source.weights(),
         options.elmoStateful() ? ElmoTeacher.StateMode.STATEFUL : ElmoTeacher.StateMode.STATELESS);

@@ -35,6 +35,7 @@ public final class HfGpt2Provider implements TeacherProvider {
 
   @Override
   public Teacher open(TeacherSource source, TeacherOptions options) {
+    options.requireFp32("GPT-2");
     PyTorchThreads.set(options.threads());
     return Gpt2Teacher.load(source.path(),
         new Gpt2Teacher.Options(options.gpt2Bos(), -1, Gpt2Teacher.Options.defaults().maxBatchTokens()));

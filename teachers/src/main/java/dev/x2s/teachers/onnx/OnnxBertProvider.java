@@ -28,6 +28,6 @@ public final class OnnxBertProvider implements TeacherProvider {
   @Override
   public Teacher open(TeacherSource source, TeacherOptions options) {
     PyTorchThreads.set(options.threads());
-    return OnnxBertTeachers.load(source.id());
+    return OnnxBertTeachers.load(new OnnxModelResolver().load(source.id()), options.precision(), options.threads());
   }
 }

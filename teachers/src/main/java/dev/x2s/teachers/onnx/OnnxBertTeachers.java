@@ -1,6 +1,7 @@
 package dev.x2s.teachers.onnx;
 
-import dev.x2s.teachers.bert.BertEncoder;
+import dev.x2s.teachers.bert.BertEncoders;
+import dev.x2s.teachers.bert.BertForward;
 import dev.x2s.teachers.bert.BertTeacher;
 import dev.x2s.teachers.weights.WeightsException;
 import dev.x2s.teachers.wordpiece.WordPieceTokenizer;
@@ -25,6 +26,11 @@ public final class OnnxBertTeachers {
 
   /** Wraps an already loaded model. */
   public static BertTeacher load(OnnxBertModel model) {
+    return load(model, dev.x2s.teachers.Precision.FP32, 0);
+  }
+
+  /** Wraps an already loaded model at a precision ({@code bert.BertEncoders#open}). */
+  public static BertTeacher load(OnnxBertModel model, dev.x2s.teachers.Precision precision, int threads) {
     WordPieceVocabulary v = model.vocabulary();
     // x2s's tokenizer is Google's FullTokenizer: [UNK], "##", 100 chars, accents stripped iff lower-cased.
     if (!v.unkToken().equals("[UNK]") || !v.prefix().equals("##")
@@ -35,7 +41,8 @@ public final class OnnxBertTeachers {
           + ", strip accents " + v.stripAccents() + ") differ from BERT's WordPiece");
     }
     WordPieceTokenizer tokenizer = new WordPieceTokenizer(v.tokens(), v.lowercase());
-    BertEncoder encoder = new BertEncoder(model.config(), model.weights().tensors(), model.info().source());
+    BertForward encoder = BertEncoders.open(model.config(), model.weights().tensors(), model.info().source(),
+        precision, threads, tokenizer);
     return new BertTeacher(model.info(), encoder, tokenizer, BertTeacher.DEFAULT_OVERLAP);
   }
 }
