@@ -50,7 +50,7 @@ final class PcChunkJob implements ChunkJob<PcChunkJob.Input, PcChunkJob.Result> 
 
   private final TeacherOpener teachers;
   private final String teacherId;
-  private final Path planFile;
+  private final String planFile; // a String: Path is not serializable
   private final String fingerprint;
   private final int[] layers;
   private final int dim;
@@ -63,7 +63,7 @@ final class PcChunkJob implements ChunkJob<PcChunkJob.Input, PcChunkJob.Result> 
       ExtractionOptions options, boolean mean, SamplePlan driverPlan, Teacher driverTeacher) {
     this.teachers = teachers;
     this.teacherId = teacherId;
-    this.planFile = planFile.toAbsolutePath();
+    this.planFile = planFile.toAbsolutePath().toString();
     this.fingerprint = fingerprint;
     this.layers = layers.clone();
     this.dim = dim;
@@ -85,7 +85,7 @@ final class PcChunkJob implements ChunkJob<PcChunkJob.Input, PcChunkJob.Result> 
 
   @Override
   public Worker<Input, Result> open() throws IOException {
-    SamplePlan plan = driverPlan != null ? driverPlan : SamplePlan.read(planFile, fingerprint);
+    SamplePlan plan = driverPlan != null ? driverPlan : SamplePlan.read(Path.of(planFile), fingerprint);
     if (plan == null) {
       throw new IOException(planFile + ": no sample plan of this run (is the run's work directory shared?)");
     }
