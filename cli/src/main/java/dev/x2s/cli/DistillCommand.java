@@ -1,5 +1,6 @@
 package dev.x2s.cli;
 
+import dev.x2s.jobs.chunks.ChunkRunner;
 import dev.x2s.teachers.registry.Teachers;
 import dev.x2s.x2static.DistillConfig;
 import dev.x2s.x2static.Distillation;
@@ -28,6 +29,8 @@ final class DistillCommand implements Callable<Integer>, DeclaredOptions.Host {
   @Option(names = {"-q", "--quiet"}, description = "No progress output.")
   boolean quiet;
 
+  @CommandLine.Mixin ClusterOption cluster = new ClusterOption();
+
   @Override
   public DeclaredOptions<?> declaredOptions() {
     return options;
@@ -36,7 +39,10 @@ final class DistillCommand implements Callable<Integer>, DeclaredOptions.Host {
   @Override
   public Integer call() throws Exception {
     DistillConfig cfg = resolve();
-    Distillation.Report r = Distillation.run(cfg, Teachers::open, quiet);
+    Distillation.Report r;
+    try (ChunkRunner runner = cluster.open(quiet)) {
+      r = Distillation.run(cfg, Teachers::open, quiet, null, runner);
+    }
     if (!quiet) {
       var s = r.student();
       System.err.printf(Locale.ROOT,

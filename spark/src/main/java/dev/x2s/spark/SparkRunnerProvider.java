@@ -11,7 +11,7 @@ public final class SparkRunnerProvider implements ChunkRunnerProvider {
   }
 
   @Override
-  public ChunkRunner open(String master) {
-    return SparkChunkRunner.start(master, Boolean.getBoolean("x2s.quiet"));
+  public ChunkRunner open(String master, boolean quiet) {
+    return SparkChunkRunner.start(master, quiet);
   }
 }

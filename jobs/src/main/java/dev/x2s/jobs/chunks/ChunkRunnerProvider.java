@@ -9,13 +9,13 @@ public interface ChunkRunnerProvider {
   String name();
 
   /** Starts a runner on a master URL (for Spark: {@code local[2]}, {@code spark://host:7077}, {@code yarn}). */
-  ChunkRunner open(String master);
+  ChunkRunner open(String master, boolean quiet);
 
   /** The provider called {@code name}, or an error saying how to put one on the class path. */
-  static ChunkRunner open(String name, String master) {
+  static ChunkRunner open(String name, String master, boolean quiet) {
     for (ChunkRunnerProvider p : java.util.ServiceLoader.load(ChunkRunnerProvider.class)) {
       if (p.name().equals(name)) {
-        return p.open(master);
+        return p.open(master, quiet);
       }
     }
     throw new IllegalStateException("no " + name + " runner on the class path (the x2s launcher adds the "
