@@ -32,6 +32,8 @@ import scala.Tuple3;
 public final class SparkChunkRunner implements ChunkRunner {
   /** Spark setting: partitions per run (default: the context's default parallelism, one per core). */
   public static final String PARTITIONS = "spark.x2s.partitions";
+  /** Spark setting: chunks per wave, one Spark job each (default: 8 per partition). */
+  public static final String WAVE_CHUNKS = "spark.x2s.waveChunks";
   /** Spark setting (tests): the first attempt of the first task fails halfway through its first shard. */
   public static final String FAIL_FIRST_ATTEMPT = "spark.x2s.test.failFirstAttempt";
 
@@ -89,31 +91,46 @@ public final class SparkChunkRunner implements ChunkRunner {
   @Override
   public <C extends Serializable, R> void run(ChunkJob<C, R> job, Iterator<C> chunks, long firstIndex, Path shardDir,
       ChunkSink<R> sink) throws IOException {
-    String stage = job.name();
     Files.createDirectories(shardDir);
-    List<Tuple3<Long, Long, C>> all = new ArrayList<>();
-    List<Tuple3<Long, Long, C>> todo = new ArrayList<>();
+    int partitions = Math.max(1, sc.getConf().getInt(PARTITIONS, sc.defaultParallelism()));
+    int wave = Math.max(1, sc.getConf().getInt(WAVE_CHUNKS, partitions * 8));
     long index = firstIndex;
     while (chunks.hasNext()) {
-      C c = chunks.next();
-      Tuple3<Long, Long, C> t = new Tuple3<>(index, job.start(c), c);
-      all.add(t);
-      if (!ShardFiles.valid(shardDir, index, t._2(), stage)) {
+      List<Tuple3<Long, Long, C>> all = new ArrayList<>(wave);
+      while (all.size() < wave && chunks.hasNext()) {
+        C c = chunks.next();
+        all.add(new Tuple3<>(index++, job.start(c), c));
+      }
+      runWave(job, all, partitions, shardDir, sink);
+    }
+  }
+
+  /**
+   * One Spark job over a wave of chunks: those without a whole shard are encoded, then every shard of the
+   * wave goes to the sink in order. Waves bound what the driver holds (the wave's input and one shard) and
+   * let the stage merge and checkpoint as it goes.
+   */
+  private <C extends Serializable, R> void runWave(ChunkJob<C, R> job, List<Tuple3<Long, Long, C>> all,
+      int partitions, Path shardDir, ChunkSink<R> sink) throws IOException {
+    String stage = job.name();
+    List<Tuple3<Long, Long, C>> todo = new ArrayList<>();
+    for (Tuple3<Long, Long, C> t : all) {
+      if (!ShardFiles.valid(shardDir, t._1(), t._2(), stage)) {
         todo.add(t);
       }
-      index++;
     }
     long reused = all.size() - todo.size();
     shardsReused += reused;
+    String range = "chunks " + all.get(0)._1() + "-" + all.get(all.size() - 1)._1();
     long t0 = System.nanoTime();
     if (!todo.isEmpty()) {
-      int partitions = Math.max(1, Math.min(todo.size(), sc.getConf().getInt(PARTITIONS, sc.defaultParallelism())));
-      say(String.format(Locale.ROOT, "x2s spark: %s: %,d chunks, %,d shards reused from an earlier run, %,d to encode"
-          + " in %d partitions on %s", stage, all.size(), reused, todo.size(), partitions, sc.master()));
+      int n = Math.min(todo.size(), partitions);
+      say(String.format(Locale.ROOT, "x2s spark: %s %s: %,d shards reused, %,d to encode in %d partitions on %s",
+          stage, range, reused, todo.size(), n, sc.master()));
       String dir = shardDir.toAbsolutePath().toString();
       boolean failFirst = failFirstAttempt;
       long firstTodo = todo.get(0)._1();
-      List<Long> written = sc.parallelize(todo, partitions).mapPartitions((Iterator<Tuple3<Long, Long, C>> it) -> {
+      List<Long> written = sc.parallelize(todo, n).mapPartitions((Iterator<Tuple3<Long, Long, C>> it) -> {
         List<Long> done = new ArrayList<>();
         if (!it.hasNext()) {
           return done.iterator();
@@ -121,21 +138,32 @@ public final class SparkChunkRunner implements ChunkRunner {
         TaskContext tc = TaskContext.get();
         String attempt = "s" + tc.stageId() + "." + tc.stageAttemptNumber() + "-t" + tc.taskAttemptId();
         Path out = Path.of(dir);
-        try (ChunkJob.Worker<C, R> worker = job.open()) {
+        ChunkJob.Worker<C, R> worker = null;
+        try {
           while (it.hasNext()) {
             Tuple3<Long, Long, C> t = it.next();
+            if (ShardFiles.valid(out, t._1(), t._2(), stage)) {
+              continue; // written by an earlier attempt of this task
+            }
+            if (worker == null) {
+              worker = job.open();
+            }
             boolean fail = failFirst && tc.attemptNumber() == 0 && t._1() == firstTodo;
             ShardFiles.write(out, t._1(), t._2(), stage, job, worker.encode(t._3()), attempt, fail);
             done.add(t._1());
+          }
+        } finally {
+          if (worker != null) {
+            worker.close();
           }
         }
         return done.iterator();
       }).collect();
       shardsWritten += written.size();
-      say(String.format(Locale.ROOT, "x2s spark: %s: %,d shards written in %.1f s", stage, written.size(),
+      say(String.format(Locale.ROOT, "x2s spark: %s %s: %,d shards written in %.1f s", stage, range, written.size(),
           (System.nanoTime() - t0) / 1e9));
     } else {
-      say(String.format(Locale.ROOT, "x2s spark: %s: all %,d shards reused from an earlier run", stage, all.size()));
+      say(String.format(Locale.ROOT, "x2s spark: %s %s: all %,d shards reused", stage, range, all.size()));
     }
     deleteAttempts(shardDir);
     for (Tuple3<Long, Long, C> t : all) {
