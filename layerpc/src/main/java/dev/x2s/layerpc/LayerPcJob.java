@@ -60,7 +60,7 @@ import java.util.stream.Stream;
  * uninterrupted run's as long as the teacher itself is deterministic for identical batches.
  *
  * <p>Test hook: system property {@code x2s.test.haltAfterSentences=N} halts the JVM abruptly
- * ({@code Runtime.halt}) after N sentences have been encoded in this process.
+ * ({@code Runtime.halt}) once N sentences have been encoded in this process (checked after each merged chunk).
  */
 public final class LayerPcJob {
   static final String STORE = "occurrences.x2o";

@@ -167,7 +167,7 @@ class SparkTeacherStagesTest {
     });
     assertThrows(UncheckedIOException.class, b::build);
     long written = first.shardsWritten();
-    assertTrue(written >= 3, "shards written: " + written);
+    assertTrue(written >= 2, "the first wave (2 chunks) written: " + written);
     SparkChunkRunner again = new SparkChunkRunner(sc, true);
     new ContextBuilder(contexts(corpus, root), fake, true).runner(again).build().cache().close();
     assertEquals(written, again.shardsReused(), "the first wave's shards are reused");
