@@ -1,5 +1,6 @@
 package dev.x2s.cli;
 
+import dev.x2s.jobs.chunks.ChunkRunner;
 import dev.x2s.teachers.TeacherOptions;
 import dev.x2s.teachers.registry.Teachers;
 import dev.x2s.x2static.DistillConfig;
@@ -29,6 +30,8 @@ final class DistillCommand implements Callable<Integer>, DeclaredOptions.Host {
   @Option(names = {"-q", "--quiet"}, description = "No progress output.")
   boolean quiet;
 
+  @CommandLine.Mixin ClusterOption cluster = new ClusterOption();
+
   @Override
   public DeclaredOptions<?> declaredOptions() {
     return options;
@@ -37,8 +40,11 @@ final class DistillCommand implements Callable<Integer>, DeclaredOptions.Host {
   @Override
   public Integer call() throws Exception {
     DistillConfig cfg = resolve();
-    Distillation.Report r = Distillation.run(cfg,
-        id -> Teachers.open(id, TeacherOptions.defaults().withPrecision(cfg.precision())), quiet);
+    Distillation.Report r;
+    try (ChunkRunner runner = cluster.open(quiet)) {
+      r = Distillation.run(cfg, id -> Teachers.open(id, TeacherOptions.defaults().withPrecision(cfg.precision())),
+          quiet, null, runner);
+    }
     if (!quiet) {
       var s = r.student();
       System.err.printf(Locale.ROOT,

@@ -2,6 +2,7 @@ package dev.x2s.cli;
 
 import dev.x2s.layerpc.LayerPcJob;
 import dev.x2s.layerpc.LayerPcOptions;
+import dev.x2s.jobs.chunks.ChunkRunner;
 import dev.x2s.teachers.Teacher;
 import dev.x2s.teachers.TeacherOptions;
 import dev.x2s.teachers.registry.Teachers;
@@ -30,6 +31,8 @@ final class PcCommand implements Callable<Integer>, DeclaredOptions.Host {
   @Option(names = {"-q", "--quiet"}, description = "No progress output.")
   boolean quiet;
 
+  @CommandLine.Mixin ClusterOption cluster = new ClusterOption();
+
   @Override
   public DeclaredOptions<?> declaredOptions() {
     return options;
@@ -56,7 +59,10 @@ final class PcCommand implements Callable<Integer>, DeclaredOptions.Host {
       List<Path> files;
       try {
         LayerPcJob.validate(o, teacher.info());
-        files = new LayerPcJob(o, teacher, System.err, quiet).run();
+        try (ChunkRunner runner = cluster.open(quiet)) {
+          dev.x2s.teachers.Precision precision = o.precision();
+          files = new LayerPcJob(o, teacher, System.err, quiet).runner(runner, id -> openTeacher(id, precision)).run();
+        }
       } catch (IllegalArgumentException e) {
         System.err.println("x2s pc: " + e.getMessage());
         return 2;

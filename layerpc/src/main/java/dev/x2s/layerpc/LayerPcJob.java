@@ -17,7 +17,8 @@ import dev.x2s.jobs.Provenance;
 import dev.x2s.jobs.Sha256;
 import dev.x2s.teachers.Teacher;
 import dev.x2s.teachers.TeacherInfo;
-import dev.x2s.teachers.WordStates;
+import dev.x2s.teachers.TeacherOpener;
+import dev.x2s.jobs.chunks.ChunkRunner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -59,13 +60,16 @@ import java.util.stream.Stream;
  * uninterrupted run's as long as the teacher itself is deterministic for identical batches.
  *
  * <p>Test hook: system property {@code x2s.test.haltAfterSentences=N} halts the JVM abruptly
- * ({@code Runtime.halt}) after N sentences have been encoded in this process.
+ * ({@code Runtime.halt}) once N sentences have been encoded in this process (checked after each merged chunk).
  */
 public final class LayerPcJob {
   static final String STORE = "occurrences.x2o";
   private static final Gson GSON = new Gson();
 
   private final LayerPcOptions o;
+  private ChunkRunner runner = ChunkRunner.LOCAL;
+  private TeacherOpener opener;
+  private String fingerprint;
   private final int[] layers;
   private final Teacher teacher;
   private final TeacherInfo info;
@@ -109,11 +113,22 @@ public final class LayerPcJob {
     }
   }
 
+  /**
+   * Encodes the teacher's chunks with {@code runner} (default: {@link ChunkRunner#LOCAL}, with the teacher
+   * given to the constructor); a distributed runner's executors open their own with {@code opener}.
+   */
+  public LayerPcJob runner(ChunkRunner runner, TeacherOpener opener) {
+    this.runner = runner;
+    this.opener = opener;
+    return this;
+  }
+
   /** Runs (or resumes) the job; returns the files written. */
   public List<Path> run() throws IOException {
     validate(o, info);
     Files.createDirectories(o.out());
     String fingerprint = fingerprint();
+    this.fingerprint = fingerprint;
     Path runJson = o.out().resolve("run.json");
     if (Files.exists(runJson) && fingerprint.equals(readFingerprint(runJson))) {
       say("x2s pc: " + runJson + " says this run is complete; nothing to do (delete it to redo)");
@@ -308,6 +323,7 @@ public final class LayerPcJob {
     try (RunningSums sums = mean ? RunningSums.open(sumsFile, plan.size(), layers.length, info.dim()) : null) {
       if (!ck.complete()) {
         ck = encodeChunks(plan, ck, writer, sums, mean);
+        deleteShards();
       }
       seconds.put("encode", (System.nanoTime() - t0) / 1e9);
       if (writer != null) {
@@ -323,59 +339,60 @@ public final class LayerPcJob {
   private Checkpoint encodeChunks(SamplePlan plan, Checkpoint start, OccurrenceStoreWriter writer, RunningSums sums,
       boolean mean) throws IOException {
     int[] filled = start.filled().clone();
-    ContextExtractor extractor = new ContextExtractor(teacher, o.extraction(maxLayer()));
     long total = mean ? plan.sentencesWithWord() : plan.sentencesWithSample();
-    long generation = start.generation();
-    long chunks = start.chunksDone();
+    long[] generation = {start.generation()};
+    long[] chunks = {start.chunksDone()};
     long[] done = {start.sentencesDone(), start.wordsDone()};
-    long sinceCk = 0;
-    long lastCk = System.nanoTime();
-    IOException[] failure = new IOException[1];
+    long[] sinceCk = {0};
+    long[] lastCk = {System.nanoTime()};
     Progress progress = quiet ? Progress.silent("encode")
         : Progress.builder("encode").total(total).unit("sentences").secondUnit("words").out(log).build();
     progress.advance(done[0], done[1]);
+    PcChunkJob job = new PcChunkJob(opener, info.id(), work.resolve("plan.bin"), fingerprint, layers, info.dim(),
+        o.extraction(maxLayer()), mean, plan, runner.distributed() ? null : teacher);
     try (SentenceStream stream = sentences()) {
       Iterator<Sentence> needed = filter(stream, mean ? plan::holdsWord : plan::holdsSample);
       // skip the chunks already done (deterministic: same corpus, same filter)
-      for (long i = 0; i < chunks * o.chunkSentences() && needed.hasNext(); i++) {
-        needed.next();
-      }
-      List<Sentence> chunk = new ArrayList<>(o.chunkSentences());
-      while (needed.hasNext()) {
-        chunk.clear();
-        while (chunk.size() < o.chunkSentences() && needed.hasNext()) {
-          chunk.add(needed.next());
+      dev.x2s.jobs.chunks.Chunks.skip(needed, chunks[0] * o.chunkSentences());
+      Iterator<List<Sentence>> cut = dev.x2s.jobs.chunks.Chunks.of(needed, o.chunkSentences(), x -> 1);
+      Iterator<PcChunkJob.Input> inputs = new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return cut.hasNext();
         }
-        extractor.run(chunk.iterator(), (s, states) -> {
-          if (failure[0] != null) {
-            return;
+
+        @Override
+        public PcChunkJob.Input next() {
+          ArrayList<PcChunkJob.Item> items = new ArrayList<>();
+          for (Sentence x : cut.next()) {
+            items.add(new PcChunkJob.Item(x.id(), x.words()));
           }
-          try {
-            accept(plan, s, states, filled, writer, sums, layers);
-          } catch (IOException ioe) {
-            failure[0] = ioe;
-          }
-          done[0]++;
-          done[1] += s.size();
-          if (haltAfter >= 0 && ++encodedHere >= haltAfter) {
-            log.flush();
-            Runtime.getRuntime().halt(3); // test hook: die like kill -9, no cleanup
-          }
-        }, progress);
-        if (failure[0] != null) {
-          throw failure[0];
+          return new PcChunkJob.Input(items);
         }
-        chunks++;
-        sinceCk += chunk.size();
-        boolean due = sinceCk >= o.checkpointSentences()
-            || System.nanoTime() - lastCk >= o.checkpointSeconds() * 1_000_000_000L;
-        if (due && needed.hasNext()) {
-          generation++;
-          checkpoint(new Checkpoint(generation, chunks, done[0], done[1], filled, false), writer, sums);
-          sinceCk = 0;
-          lastCk = System.nanoTime();
+      };
+      long[] lastIndex = {-1};
+      runner.run(job, inputs, chunks[0], work.resolve("shards-encode"), (index, r) -> {
+        merge(plan, r, filled, writer, sums);
+        done[0] += r.sentences();
+        done[1] += r.words();
+        progress.advance(r.sentences(), r.words());
+        encodedHere += r.sentences();
+        if (haltAfter >= 0 && encodedHere >= haltAfter) {
+          log.flush();
+          Runtime.getRuntime().halt(3); // test hook: die like kill -9, no cleanup
         }
-      }
+        chunks[0]++;
+        sinceCk[0] += r.sentences();
+        lastIndex[0] = index;
+        boolean due = sinceCk[0] >= o.checkpointSentences()
+            || System.nanoTime() - lastCk[0] >= o.checkpointSeconds() * 1_000_000_000L;
+        if (due) {
+          generation[0]++;
+          checkpoint(new Checkpoint(generation[0], chunks[0], done[0], done[1], filled, false), writer, sums);
+          sinceCk[0] = 0;
+          lastCk[0] = System.nanoTime();
+        }
+      });
     } finally {
       progress.close();
     }
@@ -385,26 +402,24 @@ public final class LayerPcJob {
             + " sampled occurrences seen (corpus changed during the run?)");
       }
     }
-    Checkpoint end = new Checkpoint(Checkpoint.FINAL, chunks, done[0], done[1], filled, true);
+    Checkpoint end = new Checkpoint(Checkpoint.FINAL, chunks[0], done[0], done[1], filled, true);
     checkpoint(end, writer, sums);
     report.put("encoded_sentences", done[0]);
     report.put("encoded_words", done[1]);
     return end;
   }
 
-  private void accept(SamplePlan plan, Sentence s, WordStates states, int[] filled, OccurrenceStoreWriter writer,
-      RunningSums sums, int[] layers) throws IOException {
-    List<String> ws = s.words();
-    for (int p = 0; p < ws.size(); p++) {
-      int w = plan.indexOf(ws.get(p));
-      if (w < 0) {
-        continue;
+  /** Adds one chunk's results: its samples to the next free slots of their words, its partial sums. */
+  private static void merge(SamplePlan plan, PcChunkJob.Result r, int[] filled, OccurrenceStoreWriter writer,
+      RunningSums sums) throws IOException {
+    for (PcChunkJob.Sample x : r.samples()) {
+      if (filled[x.word()] < plan.slotCount(x.word())) {
+        writer.put(x.word(), filled[x.word()]++, x.sentenceId(), x.position(), x.vectors());
       }
-      if (sums != null) {
-        sums.add(w, states, p, layers);
-      }
-      if (plan.isSampled(w, s.id(), p) && filled[w] < plan.slotCount(w)) {
-        writer.put(w, filled[w]++, s.id(), p, states, p);
+    }
+    if (sums != null) {
+      for (Map.Entry<Integer, double[]> e : r.sums().entrySet()) {
+        sums.add(e.getKey(), e.getValue());
       }
     }
   }
@@ -501,7 +516,7 @@ public final class LayerPcJob {
   private List<Path> writeDecontext(List<String> words) throws IOException {
     long t0 = System.nanoTime();
     List<Path> files = new ArrayList<>();
-    List<StaticVectors.Result> results = StaticVectors.decontext(teacher, words, layers, o.extraction(maxLayer()));
+    List<StaticVectors.Result> results = decontext(words);
     for (int li = 0; li < layers.length; li++) {
       Path f = o.out().resolve(fileName(Method.DECONTEXT, layers[li]));
       results.get(li).write(f, provenance(Method.DECONTEXT, layers[li], 0));
@@ -509,6 +524,58 @@ public final class LayerPcJob {
     }
     say(String.format("x2s pc: decontext: %,d words encoded alone (%.1f s)", words.size(), (System.nanoTime() - t0) / 1e9));
     return files;
+  }
+
+  /**
+   * The decontext vectors of the list, chunk by chunk (one read-ahead window of words each) through the
+   * runner, concatenated in list order.
+   */
+  private List<StaticVectors.Result> decontext(List<String> words) throws IOException {
+    var ex = o.extraction(maxLayer());
+    int dim = info.dim();
+    float[][] matrices = new float[layers.length][words.size() * dim];
+    DecontextChunkJob job = new DecontextChunkJob(opener, info.id(), layers, ex,
+        runner.distributed() ? null : teacher);
+    int per = ex.windowSentences();
+    Iterator<DecontextChunkJob.Input> chunks = new Iterator<>() {
+      int next = 0;
+
+      @Override
+      public boolean hasNext() {
+        return next < words.size();
+      }
+
+      @Override
+      public DecontextChunkJob.Input next() {
+        int end = Math.min(words.size(), next + per);
+        DecontextChunkJob.Input in = new DecontextChunkJob.Input(next, new ArrayList<>(words.subList(next, end)));
+        next = end;
+        return in;
+      }
+    };
+    runner.run(job, chunks, 0, work.resolve("shards-decontext"), (index, r) -> {
+      int at = (int) (index * per) * dim;
+      for (int li = 0; li < layers.length; li++) {
+        System.arraycopy(r.matrices()[li], 0, matrices[li], at, r.matrices()[li].length);
+      }
+    });
+    List<StaticVectors.Result> out = new ArrayList<>();
+    for (float[] m : matrices) {
+      out.add(new StaticVectors.Result(words.toArray(new String[0]), m, dim, 0));
+    }
+    return out;
+  }
+
+  /** Removes the encode pass's shards once the store holds them. */
+  private void deleteShards() throws IOException {
+    Path d = work.resolve("shards-encode");
+    if (Files.exists(d)) {
+      try (Stream<Path> s = Files.walk(d)) {
+        for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.x2s.x2static;
 
 import dev.x2s.corpus.Casing;
 import dev.x2s.corpus.CorpusStats;
-import dev.x2s.corpus.Sentence;
 import dev.x2s.corpus.SentenceSplitter;
 import dev.x2s.corpus.SentenceStream;
 import dev.x2s.teachers.extract.ContextExtractor;
@@ -19,17 +18,18 @@ import dev.x2s.x2static.cache.CacheManifest;
 import dev.x2s.x2static.cache.ContextCache;
 import dev.x2s.x2static.cache.ContextCacheWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.function.Function;
+import dev.x2s.jobs.chunks.ChunkRunner;
+import dev.x2s.jobs.chunks.Chunks;
+import dev.x2s.teachers.TeacherOpener;
+import java.util.ArrayList;
 
 /**
  * The teacher stage: runs the teacher over the corpus once and stores one context vector per sentence
@@ -45,17 +45,27 @@ public final class ContextBuilder {
   public record Result(ContextCache cache, double teacherSecondsThisRun, boolean reused) {}
 
   private final DistillConfig config;
-  private final Function<String, Teacher> teachers;
+  private final TeacherOpener teachers;
   private final boolean quiet;
+  private ChunkRunner runner = ChunkRunner.LOCAL;
 
   /**
    * @param teachers opens a teacher by id (e.g. {@code Teachers::open}); called only when the cache
    *     must be (re)built
    */
-  public ContextBuilder(DistillConfig config, Function<String, Teacher> teachers, boolean quiet) {
+  public ContextBuilder(DistillConfig config, TeacherOpener teachers, boolean quiet) {
     this.config = config;
     this.teachers = teachers;
     this.quiet = quiet;
+  }
+
+  /**
+   * Encodes the chunks with {@code runner} (default {@link ChunkRunner#LOCAL}); a cluster runner keeps its
+   * shards beside the cache until the cache is complete.
+   */
+  public ContextBuilder runner(ChunkRunner runner) {
+    this.runner = runner;
+    return this;
   }
 
   /** The cache root used when none is configured: {@code $X2S_CACHE/contexts} or {@code ~/.cache/x2s/contexts}. */
@@ -99,13 +109,18 @@ public final class ContextBuilder {
       return new Result(prefix, 0, true);
     }
     long t0 = System.nanoTime();
-    try (Teacher teacher = teachers.apply(config.teacher())) {
-      TeacherInfo info = teacher.info();
-      if (teacher.precision() != config.precision()) {
-        throw new IllegalStateException("teacher " + info.id() + " runs in " + teacher.precision().key()
-            + ", but the context cache is for " + config.precision().key() + " (bf16 needs a CPU with bf16 dot"
-            + " products; other precisions are for BERT-family teachers)");
-      }
+    Teacher opened = teachers.open(config.teacher());
+    TeacherInfo info = opened.info();
+    if (opened.precision() != config.precision()) {
+      opened.close();
+      throw new IllegalStateException("teacher " + info.id() + " runs in " + opened.precision().key()
+          + ", but the context cache is for " + config.precision().key() + " (bf16 needs a CPU with bf16 dot"
+          + " products; other precisions are for BERT-family teachers)");
+    }
+    if (runner.distributed()) {
+      opened.close(); // the executors load their own; the driver needed only its facts
+    }
+    try (Teacher teacher = runner.distributed() ? null : opened) {
       int[] layers = config.layers().resolve(info.numLayers(), info.id());
       int maxLayer = java.util.Arrays.stream(layers).max().orElseThrow();
       try (ContextCacheWriter writer = ContextCacheWriter.open(dir, identity, info.family(), info.numLayers(),
@@ -123,6 +138,7 @@ public final class ContextBuilder {
         writer.finish(corpusSummary(sentences.stats(), writer));
       }
     }
+    deleteShards(shardDir(dir));
     double seconds = (System.nanoTime() - t0) / 1e9;
     return new Result(ContextCache.open(dir, identity), seconds, false);
   }
@@ -155,39 +171,23 @@ public final class ContextBuilder {
     long skip = writer.sentences();
     boolean paragraphs = config.variant() == DistillConfig.Variant.PARAGRAPH;
     CorpusUnits units = new CorpusUnits(sentences, paragraphs);
-    ArrayDeque<CorpusUnits.Unit> queue = new ArrayDeque<>();
-    Iterator<Sentence> input = new Iterator<>() {
-      private Sentence next;
-
-      @Override
-      public boolean hasNext() {
-        while (next == null && units.hasNext()) {
-          CorpusUnits.Unit u = units.next();
-          long end = u.firstSentence() + u.sentenceLengths().length;
-          if (end <= skip) {
-            continue; // written by an earlier, interrupted run
-          }
-          if (u.firstSentence() < skip) {
-            throw new IllegalStateException("the cache's checkpoint (" + skip + " sentences) splits a paragraph");
-          }
-          queue.add(u);
-          next = new Sentence(u.firstSentence(), u.words());
+    // skip what an earlier, interrupted run wrote; its checkpoints fall on chunk boundaries
+    long unitsSkipped = 0;
+    CorpusUnits.Unit first = null;
+    while (units.hasNext()) {
+      CorpusUnits.Unit u = units.next();
+      if (u.firstSentence() + u.sentenceLengths().length > skip) {
+        if (u.firstSentence() < skip) {
+          throw new IllegalStateException("the cache's checkpoint (" + skip + " sentences) splits a paragraph");
         }
-        return next != null;
+        first = u;
+        break;
       }
-
-      @Override
-      public Sentence next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        Sentence s = next;
-        next = null;
-        return s;
-      }
-    };
-    ExtractionOptions options = ExtractionOptions.defaults(maxLayer)
-        .withBatch(config.teacherBatch(), Math.max(8192, config.teacherBatch() * 64));
+      unitsSkipped++;
+    }
+    ExtractionOptions options = extraction(config, maxLayer);
+    int chunkUnits = options.windowSentences();
+    Iterator<ArrayList<CorpusUnits.Unit>> chunks = chunks(first, units, chunkUnits);
     long total = !config.maxSentences().isAll() && !paragraphs ? config.maxSentences().max() - skip : 0;
     Progress.Builder pb = Progress.builder("teacher").total(total)
         .unit(paragraphs ? "paragraphs" : "sentences").secondUnit("words");
@@ -196,36 +196,70 @@ public final class ContextBuilder {
     }
     int interval = config.cacheCheckpointSentences();
     long[] lastCheckpoint = {skip};
+    ContextChunkJob job = new ContextChunkJob(teachers, config.teacher(), layers, options, config.excludeTarget(),
+        teacher); // teacher: null when distributed
     try (Progress progress = pb.build()) {
-      new ContextExtractor(teacher, options).run(input, (sentence, states) -> {
-        CorpusUnits.Unit u = queue.poll();
-        if (u == null || u.firstSentence() != sentence.id()) {
-          throw new IllegalStateException("extractor delivered sentence " + sentence.id() + " out of order");
+      runner.run(job, chunks, unitsSkipped / chunkUnits, shardDir(writer.dir()), (index, result) -> {
+        for (ContextChunkJob.Entry e : result.sentences()) {
+          writer.append(e.rows(), e.words());
         }
-        boolean perWord = config.excludeTarget();
-        float[][] contexts = perWord
-            ? ContextPooling.leaveOneOutMeans(states, layers, u.sentenceLengths())
-            : ContextPooling.spanMeans(states, layers, u.sentenceLengths());
-        try {
-          int from = 0;
-          for (int i = 0; i < u.sentenceLengths().length; i++) {
-            int len = u.sentenceLengths()[i];
-            float[][] rows = perWord ? java.util.Arrays.copyOfRange(contexts, from, from + len)
-                : new float[][] {contexts[i]};
-            writer.append(rows, u.words().subList(from, from + len));
-            from += len;
-          }
-          if (writer.sentences() - lastCheckpoint[0] >= interval) {
-            writer.checkpoint();
-            lastCheckpoint[0] = writer.sentences();
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+        progress.advance(result.units(), result.words());
+        if (writer.sentences() - lastCheckpoint[0] >= interval) {
+          writer.checkpoint();
+          lastCheckpoint[0] = writer.sentences();
         }
-      }, progress);
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+      });
     }
+  }
+
+  /**
+   * The extractor's settings: one chunk of units is exactly one read-ahead window, so a chunk is batched
+   * as an uncut stream would be, and chunks are independent of each other.
+   */
+  static ExtractionOptions extraction(DistillConfig config, int maxLayer) {
+    return ExtractionOptions.defaults(maxLayer).withBatch(config.teacherBatch(), Math.max(8192, config.teacherBatch() * 64));
+  }
+
+  /** Where a cluster runner keeps the shards of the cache in {@code dir}: beside it. */
+  static Path shardDir(Path dir) {
+    return dir.resolveSibling(dir.getFileName() + ".shards");
+  }
+
+  private static Iterator<ArrayList<CorpusUnits.Unit>> chunks(CorpusUnits.Unit first, Iterator<CorpusUnits.Unit> rest,
+      int chunkUnits) {
+    Iterator<CorpusUnits.Unit> all = new Iterator<>() {
+      CorpusUnits.Unit head = first;
+
+      @Override
+      public boolean hasNext() {
+        return head != null || (first != null && rest.hasNext());
+      }
+
+      @Override
+      public CorpusUnits.Unit next() {
+        if (head != null) {
+          CorpusUnits.Unit u = head;
+          head = null;
+          return u;
+        }
+        if (first == null) {
+          throw new NoSuchElementException();
+        }
+        return rest.next();
+      }
+    };
+    Iterator<List<CorpusUnits.Unit>> c = Chunks.of(all, chunkUnits, u -> 1);
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return c.hasNext();
+      }
+
+      @Override
+      public ArrayList<CorpusUnits.Unit> next() {
+        return new ArrayList<>(c.next());
+      }
+    };
   }
 
   /** The reader's line counts with the sentences actually cached (a resumed run also reads those already cached). */
@@ -242,6 +276,17 @@ public final class ContextBuilder {
     }
     return corpus + ": the corpus has no sentences (lines " + s.lines() + ", empty lines " + s.emptyLines()
         + ", bad UTF-8 lines " + s.badUtf8Lines() + ", overlong lines " + s.overlongLines() + ")";
+  }
+
+  /** Removes the shards a cluster runner left beside a now complete cache. */
+  private static void deleteShards(Path shards) throws IOException {
+    if (Files.isDirectory(shards)) {
+      try (var s = Files.walk(shards)) {
+        for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
   }
 
   private static void deleteCache(Path dir) throws IOException {

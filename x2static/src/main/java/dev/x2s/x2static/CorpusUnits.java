@@ -18,7 +18,11 @@ final class CorpusUnits implements Iterator<CorpusUnits.Unit> {
    * @param sentenceLengths word counts of its consecutive sentences
    * @param firstSentence index of its first sentence in the corpus
    */
-  record Unit(List<String> words, int[] sentenceLengths, long firstSentence) {
+  record Unit(List<String> words, int[] sentenceLengths, long firstSentence) implements java.io.Serializable {
+    Unit {
+      words = List.copyOf(words); // serializable whatever list the reader made (a chunk travels to executors)
+    }
+
     /** The unit of consecutive {@code sentences} (at least one). */
     static Unit of(List<Sentence> sentences) {
       if (sentences.size() == 1) {

@@ -8,7 +8,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
+import dev.x2s.jobs.chunks.ChunkRunner;
+import dev.x2s.teachers.TeacherOpener;
 
 /**
  * One X2Static run: the teacher stage ({@link ContextBuilder}, skipped when the cache is complete), the
@@ -26,15 +27,21 @@ public final class Distillation {
     return Provenance.fileFor(out);
   }
 
-  public static Report run(DistillConfig config, Function<String, Teacher> teachers, boolean quiet) throws IOException {
+  public static Report run(DistillConfig config, TeacherOpener teachers, boolean quiet) throws IOException {
     return run(config, teachers, quiet, null);
   }
 
   /** Runs both stages; {@code listener} (tests) observes the student's batches. */
-  public static Report run(DistillConfig config, Function<String, Teacher> teachers, boolean quiet,
+  public static Report run(DistillConfig config, TeacherOpener teachers, boolean quiet,
       X2StaticTrainer.BatchListener listener) throws IOException {
+    return run(config, teachers, quiet, listener, ChunkRunner.LOCAL);
+  }
+
+  /** Runs both stages, the teacher stage's chunks encoded by {@code runner} (e.g. a Spark cluster). */
+  public static Report run(DistillConfig config, TeacherOpener teachers, boolean quiet,
+      X2StaticTrainer.BatchListener listener, ChunkRunner runner) throws IOException {
     Provenance p = Provenance.start("x2s distill");
-    ContextBuilder.Result t = new ContextBuilder(config, teachers, quiet).build();
+    ContextBuilder.Result t = new ContextBuilder(config, teachers, quiet).runner(runner).build();
     try (ContextCache cache = t.cache()) {
       X2StaticTrainer trainer = new X2StaticTrainer(config, quiet);
       if (listener != null) {

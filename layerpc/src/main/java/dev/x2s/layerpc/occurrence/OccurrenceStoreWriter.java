@@ -178,20 +178,36 @@ public final class OccurrenceStoreWriter implements AutoCloseable {
     if (states.dim() != layout.dim()) {
       throw new IllegalArgumentException("states have dim " + states.dim() + ", store " + layout.dim());
     }
-    int g = (int) (bases[word] + k);
-    if (written.get(g)) {
-      throw new IllegalStateException("slot " + k + " of word " + layout.words()[word] + " written twice");
-    }
     int[] layers = layout.layers();
     int dim = layout.dim();
+    float[] r = new float[layers.length * dim];
     for (int li = 0; li < layers.length; li++) {
       if (layers[li] >= states.layers()) {
         throw new IllegalArgumentException("states hold layers 0.." + (states.layers() - 1) + ", store needs "
             + layers[li]);
       }
-      System.arraycopy(states.data(), states.offset(layers[li], wordInStates), row, li * dim, dim);
+      System.arraycopy(states.data(), states.offset(layers[li], wordInStates), r, li * dim, dim);
     }
-    store.append(row);
+    put(word, k, sentenceId, position, r);
+  }
+
+  /**
+   * Writes one sampled occurrence from its vectors at the stored layers, one after another
+   * ({@code layers × dim} values).
+   */
+  public void put(int word, int k, long sentenceId, int position, float[] vectors) throws IOException {
+    if (k < 0 || k >= layout.slotCounts()[word]) {
+      throw new IndexOutOfBoundsException("slot " + k + " of word " + layout.words()[word] + " ("
+          + layout.slotCounts()[word] + " slots)");
+    }
+    if (vectors.length != row.length) {
+      throw new IllegalArgumentException(vectors.length + " values for an occurrence, store needs " + row.length);
+    }
+    int g = (int) (bases[word] + k);
+    if (written.get(g)) {
+      throw new IllegalStateException("slot " + k + " of word " + layout.words()[word] + " written twice");
+    }
+    store.append(vectors);
     key.clear();
     key.putLong(sentenceId).putInt(position).putInt(g);
     store.write(OccurrenceFormat.KEYS, key.array());

@@ -78,6 +78,22 @@ public final class RunningSums implements AutoCloseable {
     }
   }
 
+  /**
+   * Adds a chunk's partial sums of word {@code w}: {@code layers × dim} values, layer after layer. Chunks
+   * are summed first and added in chunk order, so the sums are the same wherever the chunks ran.
+   */
+  public void add(int w, double[] partial) {
+    for (int li = 0; li < layers; li++) {
+      long row = (long) w * layers + li;
+      DoubleBuffer seg = segments[(int) (row / rowsPerSegment)];
+      int p = (int) ((row % rowsPerSegment) * dim);
+      int o = li * dim;
+      for (int d = 0; d < dim; d++) {
+        seg.put(p + d, seg.get(p + d) + partial[o + d]);
+      }
+    }
+  }
+
   /** Copies row (w, li) into {@code dst}. */
   public void row(int w, int li, double[] dst) {
     long row = (long) w * layers + li;

@@ -18,7 +18,7 @@ import dev.x2s.teachers.PiecePooling;
  */
 public record ExtractionOptions(
     int maxLayer, PiecePooling pooling, int batchSize, int maxPiecesPerBatch, int readAheadBatches,
-    LengthMeasure lengthMeasure, long maxBufferedValues) {
+    LengthMeasure lengthMeasure, long maxBufferedValues) implements java.io.Serializable {
 
   public ExtractionOptions {
     if (maxLayer < 0 || batchSize < 1 || maxPiecesPerBatch < 1 || readAheadBatches < 1 || maxBufferedValues < 1) {
