@@ -1,12 +1,15 @@
 package dev.x2s.vectors;
 
 import dev.x2s.vectors.cluster.KMeans;
+import dev.x2s.vectors.math.VectorMath;
+import java.util.stream.IntStream;
 
 /**
  * Cluster-based isotropy enhancement (Rajaee &amp; Pilehvar, ACL 2021, §3; their released
  * {@code cluster_based}): k-means the vectors into {@code clusters} groups, make each group zero-mean,
  * and remove from each centred vector its projections on the top {@code components} principal
- * directions of its own group — {@link AllButTheTop} applied per cluster. A space that is anisotropic
+ * directions of its own group — {@link AllButTheTop} applied per cluster (its few directions found
+ * by subspace iteration, {@link TopEigenvectors}, rather than a full Jacobi decomposition). A space that is anisotropic
  * as a whole because it is made of separate clusters (Cai et al., ICLR 2021) is centred where it
  * matters, and each cluster's local dominant directions (which the paper finds encode structure such
  * as tense or punctuation rather than meaning) are nulled.
@@ -86,12 +89,25 @@ public final class ClusterIsotropyEnhancement {
         words[i] = vectors.word(rows[i]);
         System.arraycopy(m, rows[i] * dim, sub, i * dim, dim);
       }
-      WordVectors done = AllButTheTop.apply(new WordVectors(words, sub, dim),
+      WordVectors cluster = new WordVectors(words, sub, dim);
+      double[] mean = AllButTheTop.mean(cluster);
+      double[][] top = TopEigenvectors.of(AllButTheTop.covariance(cluster, mean),
           Math.min(components, rows.length - 1));
-      float[] dm = done.matrix();
-      for (int i = 0; i < rows.length; i++) {
-        System.arraycopy(dm, i * dim, out, rows[i] * dim, dim);
-      }
+      IntStream.range(0, rows.length).parallel().forEach(i -> {
+        double[] y = new double[dim];
+        for (int q = 0; q < dim; q++) {
+          y[q] = sub[i * dim + q] - mean[q];
+        }
+        for (double[] u : top) {
+          double dot = VectorMath.dot(u, y);
+          for (int q = 0; q < dim; q++) {
+            y[q] -= dot * u[q];
+          }
+        }
+        for (int q = 0; q < dim; q++) {
+          out[rows[i] * dim + q] = (float) y[q];
+        }
+      });
     }
     return vectors.withMatrix(out);
   }

@@ -63,7 +63,11 @@ class ClusterIsotropyEnhancementTest {
   @Test
   void oneClusterIsAllButTheTop() {
     WordVectors v = WhiteningTest.correlated(2, 100, 6);
-    assertArrayEquals(AllButTheTop.apply(v, 2).matrix(), ClusterIsotropyEnhancement.apply(v, 1, 2, 1).matrix());
+    float[] abtt = AllButTheTop.apply(v, 2).matrix();
+    float[] cbie = ClusterIsotropyEnhancement.apply(v, 1, 2, 1).matrix();
+    for (int i = 0; i < abtt.length; i++) {
+      assertEquals(abtt[i], cbie[i], 1e-3 * (1 + Math.abs(abtt[i])), "value " + i);
+    }
   }
 
   private static float[] clip(float[] m) {
