@@ -63,6 +63,15 @@ public final class LocalIntrinsicDimension {
     return new Result(k, n, Arrays.stream(lid).filter(Double::isFinite).toArray());
   }
 
+  /**
+   * The LID of a static vector set: neighbours among {@code points} seeded random words (all when
+   * fewer), {@code queries} of them estimated.
+   */
+  public static Result of(dev.x2s.vectors.WordVectors v, int k, int points, int queries, long seed) {
+    float[] pool = sample(v.matrix(), v.dim(), points, new SplittableRandom(seed));
+    return of(pool, v.dim(), Math.min(k, pool.length / v.dim() - 1), queries, GeometryAnalyzer.mix(seed, 1));
+  }
+
   /** LID of row {@code p} among the rows; NaN when fewer than K other distinct points exist. */
   static double at(float[] rows, int dim, int n, int p, int k) {
     // the K smallest non-zero distances, kept in a max-heap (largest at 0)
