@@ -34,7 +34,7 @@ public record LayerManifold(int layer, Clusters clusters, IsotropyView isotropy,
   public record Similarity(double raw, double centred, double clusterCentred) {}
 
   public record Lid(int k, int points, int queries, double mean, double std, double median, double q10, double q90) {
-    static Lid of(LocalIntrinsicDimension.Result r) {
+    public static Lid of(LocalIntrinsicDimension.Result r) {
       return new Lid(r.k(), r.points(), r.values().length, r.mean(), r.std(), r.median(), r.quantile(0.1),
           r.quantile(0.9));
     }
