@@ -8,6 +8,10 @@ import dev.x2s.layerpc.geometry.GeometryOptions;
 import dev.x2s.layerpc.geometry.GeometryReport;
 import dev.x2s.layerpc.geometry.Isotropy;
 import dev.x2s.layerpc.geometry.LayerGeometry;
+import dev.x2s.layerpc.geometry.LayerManifold;
+import dev.x2s.layerpc.geometry.LocalIntrinsicDimension;
+import dev.x2s.layerpc.geometry.ManifoldOptions;
+import dev.x2s.layerpc.geometry.ManifoldPlots;
 import dev.x2s.layerpc.geometry.LayerPlots;
 import dev.x2s.layerpc.geometry.StoreOccurrences;
 import dev.x2s.layerpc.occurrence.OccurrenceStore;
@@ -15,6 +19,7 @@ import dev.x2s.layerpc.geometry.TeacherGeometry;
 import dev.x2s.vectors.AllButTheTop;
 import dev.x2s.vectors.ReadOptions;
 import dev.x2s.vectors.WordVectors;
+import dev.x2s.vectors.cluster.MaxMeanSilhouette;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +74,41 @@ final class AnalyzeCommand implements Callable<Integer> {
           + " centred (Cai et al. 2021); 0: off. Default: ${DEFAULT-VALUE}")
   int clusters;
 
+  @Option(names = "--manifold",
+      description = "Also the cluster, manifold and frequency view of Cai et al. (2021): per layer k-means with k"
+          + " chosen by maximum mean silhouette, isotropy and similarities after per-cluster centring, local"
+          + " intrinsic dimension, frequency bands and a 3-D PCA view of one word; for --vectors, LID and the"
+          + " cluster isotropy with k chosen the same way (unless --clusters K).")
+  boolean manifold;
+
+  @Option(names = "--k-range", defaultValue = "2-15", paramLabel = "MIN-MAX",
+      description = "Numbers of clusters tried by --manifold. Default: ${DEFAULT-VALUE}")
+  String kRange;
+
+  @Option(names = "--cluster-points", defaultValue = "2000", paramLabel = "N",
+      description = "Random occurrences (words for --vectors) that k-means and the silhouette run on. Default: ${DEFAULT-VALUE}")
+  int clusterPoints;
+
+  @Option(names = "--kmeans-restarts", defaultValue = "2", paramLabel = "N",
+      description = "k-means runs per k (lowest inertia kept). Default: ${DEFAULT-VALUE}")
+  int restarts;
+
+  @Option(names = "--lid-k", defaultValue = "100", paramLabel = "K",
+      description = "Neighbours of the LID estimate (Cai et al.: 100). Default: ${DEFAULT-VALUE}")
+  int lidK;
+
+  @Option(names = "--lid-points", defaultValue = "10000", paramLabel = "N",
+      description = "Random occurrences (or words) among which LID neighbours are searched. Default: ${DEFAULT-VALUE}")
+  int lidPoints;
+
+  @Option(names = "--lid-queries", defaultValue = "500", paramLabel = "N",
+      description = "Points whose LID is estimated. Default: ${DEFAULT-VALUE}")
+  int lidQueries;
+
+  @Option(names = "--view-word", paramLabel = "WORD",
+      description = "Word of the 3-D PCA view (default: the store's most frequent analysed word).")
+  String viewWord;
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
   Path out;
 
@@ -116,6 +156,19 @@ final class AnalyzeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    ManifoldOptions manifoldOptions = null;
+    if (manifold) {
+      String[] r = kRange.split("-");
+      try {
+        if (r.length != 2) {
+          throw new IllegalArgumentException("--k-range must be MIN-MAX, e.g. 2-15: " + kRange);
+        }
+        manifoldOptions = new ManifoldOptions(Integer.parseInt(r[0].trim()), Integer.parseInt(r[1].trim()),
+            MaxMeanSilhouette.PAPER_THRESHOLD, clusterPoints, restarts, lidK, lidPoints, lidQueries, viewWord);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
+    }
     List<TeacherGeometry> teachers = new ArrayList<>();
     for (int i = 0; i < stores.size(); i++) {
       Path file = stores.get(i);
@@ -127,13 +180,18 @@ final class AnalyzeCommand implements Callable<Integer> {
               source.words().size(), store.wordCount(), source.layers(), source.dim(),
               source.layerBytes() >> 20);
         }
-        TeacherGeometry t = new GeometryAnalyzer(options).analyze(source, file.toString(), layer -> {
+        if (viewWord != null && manifold && !source.words().contains(viewWord)) {
+          throw new ParameterException(spec.commandLine(), "--view-word '" + viewWord + "' is not among the "
+              + source.words().size() + " analysed words of " + file);
+        }
+        TeacherGeometry t = new GeometryAnalyzer(options, manifoldOptions).analyze(source, file.toString(), layer -> {
           if (!quiet) {
             System.err.printf("  layer %d done%n", layer);
           }
         });
         teachers.add(t);
         print(t);
+        printManifold(t);
       }
     }
     List<GeometryReport.StaticSet> sets = new ArrayList<>();
@@ -148,12 +206,23 @@ final class AnalyzeCommand implements Callable<Integer> {
       System.out.printf("%s: I(V) = %.4g over %,d words × %d; after all-but-the-top (D=%d): %.4g%n",
           file.getFileName(), r.isotropy(), r.size(), r.dim(), d, r.isotropyAfterAbtt());
       ClusterIsotropy.Result cr = null;
+      LayerManifold.Lid lid = null;
+      if (manifold) {
+        lid = LayerManifold.Lid.of(LocalIntrinsicDimension.of(v, lidK, lidPoints, lidQueries, seed));
+        System.out.printf("  LID (K=%d, %,d words, %d queries): mean %.2f, sd %.2f, median %.2f%n", lid.k(),
+            lid.points(), lid.queries(), lid.mean(), lid.std(), lid.median());
+        if (clusters <= 0) {
+          cr = ClusterIsotropy.chosen(v, manifoldOptions, seed);
+          System.out.printf("  k by MMS = %d (MMS %.3f over k %s), centred: mean I(V) = %.4g, sizes %s%n", cr.k(),
+              cr.mms(), kRange, cr.mean(), java.util.Arrays.toString(cr.sizes()));
+        }
+      }
       if (clusters > 0) {
         cr = ClusterIsotropy.of(v, Math.min(clusters, v.size()), seed);
         System.out.printf("  %d clusters, centred: mean I(V) = %.4g, sizes %s%n", cr.k(), cr.mean(),
             java.util.Arrays.toString(cr.sizes()));
       }
-      sets.add(new GeometryReport.StaticSet(file.getFileName().toString(), file.toString(), r, cr));
+      sets.add(new GeometryReport.StaticSet(file.getFileName().toString(), file.toString(), r, cr, lid));
     }
     GeometryReport report = new GeometryReport(options, teachers, sets);
     Path json = out.resolve("geometry.json");
@@ -161,6 +230,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     System.out.println("wrote " + json);
     if (!teachers.isEmpty()) {
       for (Path p : LayerPlots.writeAll(teachers, out)) {
+        System.out.println("wrote " + p);
+      }
+      for (Path p : ManifoldPlots.writeAll(teachers, out)) {
         System.out.println("wrote " + p);
       }
     }
@@ -188,6 +260,21 @@ final class AnalyzeCommand implements Callable<Integer> {
     String base = store.getFileName().toString().replaceFirst("\\.x2o$", "");
     return base.equals("occurrences") && dir != null && dir.getFileName() != null
         ? dir.getFileName().toString() : base;
+  }
+
+  private static void printManifold(TeacherGeometry t) {
+    if (t.manifold().isEmpty()) {
+      return;
+    }
+    System.out.println("  clusters, isotropy within clusters, LID (Cai et al. 2021; cc = cluster-centred)");
+    System.out.printf("%5s %3s %6s %9s %9s %9s %8s %8s %8s %8s %7s %6s%n", "layer", "k", "MMS", "I(V)", "I(V)cc",
+        "I(V)clus", "inter", "inter.cc", "self", "self.cc", "LID", "sd");
+    for (LayerManifold m : t.manifold()) {
+      System.out.printf("%5d %3d %6.3f %9.3g %9.3g %9.3g %8.4f %8.4f %8.4f %8.4f %7.2f %6.2f%n", m.layer(),
+          m.clusters().k(), m.clusters().mms(), m.isotropy().raw(), m.isotropy().clusterCentred(),
+          m.isotropy().perClusterMean(), m.inter().raw(), m.inter().clusterCentred(), m.self().raw(),
+          m.self().clusterCentred(), m.lid().mean(), m.lid().std());
+    }
   }
 
   private static void print(TeacherGeometry t) {

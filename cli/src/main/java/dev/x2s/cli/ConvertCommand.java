@@ -3,10 +3,12 @@ package dev.x2s.cli;
 import dev.x2s.pipeline.VectorLoading;
 import dev.x2s.jobs.Progress;
 import dev.x2s.vectors.AllButTheTop;
+import dev.x2s.vectors.ClusterIsotropyEnhancement;
 import dev.x2s.vectors.Dtype;
 import dev.x2s.vectors.ReadOptions;
 import dev.x2s.vectors.VectorFiles;
 import dev.x2s.vectors.VectorFormat;
+import dev.x2s.vectors.Whitening;
 import dev.x2s.vectors.WordVectors;
 import dev.x2s.vectors.WriteOptions;
 import dev.x2s.jobs.Provenance;
@@ -21,7 +23,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code x2s convert}: between vector formats, optionally with all-but-the-top post-processing. */
+/**
+ * {@code x2s convert}: between vector formats, optionally with one post-processing: all-but-the-top,
+ * cluster-based isotropy enhancement or whitening.
+ */
 @Command(name = "convert", mixinStandardHelpOptions = true,
     description = "Convert a vector file (any readable format, detected from content) to another format. "
         + "The output is written atomically: on failure nothing is left behind.")
@@ -48,6 +53,24 @@ final class ConvertCommand implements Callable<Integer> {
       description = "All-but-the-top (Mu et al. 2018): subtract the mean and remove the top D principal directions (default D = dim/100).")
   Integer abtt;
 
+  @Option(names = "--cluster-isotropy", arity = "0..1", fallbackValue = "-1", paramLabel = "K",
+      preprocessor = OptionalCount.class,
+      description = "Cluster-based isotropy enhancement (Rajaee & Pilehvar 2021): k-means into K clusters (default 10),"
+          + " centre each cluster and remove its top --cluster-directions principal directions.")
+  Integer clusterIsotropy;
+
+  @Option(names = "--cluster-directions", paramLabel = "D",
+      description = "Directions removed per cluster by --cluster-isotropy (default dim/100; 0: only per-cluster centring).")
+  Integer clusterDirections;
+
+  @Option(names = "--whiten", arity = "0..1", fallbackValue = "-1", paramLabel = "DIMS", preprocessor = OptionalCount.class,
+      description = "Whitening (Su et al. 2021): subtract the mean, rotate to the principal axes and scale each to unit"
+          + " variance, keeping the DIMS largest (default: all).")
+  Integer whiten;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of --cluster-isotropy's k-means. Default: ${DEFAULT-VALUE}")
+  long seed;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress output.")
   boolean quiet;
 
@@ -66,6 +89,14 @@ final class ConvertCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--dtype " + dtype + " needs the x2v format"
           + (d == Dtype.FP16 ? " or model2vec" : ""));
     }
+    int post = (abtt != null ? 1 : 0) + (clusterIsotropy != null ? 1 : 0) + (whiten != null ? 1 : 0);
+    if (post > 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "give at most one of --abtt, --cluster-isotropy and --whiten");
+    }
+    if (clusterDirections != null && clusterIsotropy == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--cluster-directions needs --cluster-isotropy");
+    }
     Provenance provenance = Provenance.start("x2s convert");
     ReadOptions ro = ReadOptions.defaults().withLowerCase(lower);
     if (limit > 0) {
@@ -77,6 +108,30 @@ final class ConvertCommand implements Callable<Integer> {
       v = AllButTheTop.apply(v, components);
       if (!quiet) {
         System.err.printf("all-but-the-top: removed the mean and %d directions%n", components);
+      }
+    }
+    if (clusterIsotropy != null) {
+      int k = clusterIsotropy < 0 ? ClusterIsotropyEnhancement.DEFAULT_CLUSTERS : clusterIsotropy;
+      int dirs = clusterDirections == null ? AllButTheTop.defaultComponents(v.dim()) : clusterDirections;
+      try {
+        v = ClusterIsotropyEnhancement.apply(v, Math.min(k, v.size()), dirs, seed);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--cluster-isotropy: " + e.getMessage());
+      }
+      if (!quiet) {
+        System.err.printf("cluster-based isotropy enhancement: %d clusters, each centred, %d directions removed"
+            + " per cluster (seed %d)%n", Math.min(k, v.size()), dirs, seed);
+      }
+    }
+    if (whiten != null) {
+      int dims = whiten < 0 ? v.dim() : whiten;
+      try {
+        v = Whitening.apply(v, dims);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--whiten: " + e.getMessage());
+      }
+      if (!quiet) {
+        System.err.printf("whitening: mean removed, %d unit-variance principal directions kept%n", dims);
       }
     }
     try (Progress p = quiet ? Progress.silent("write") : Progress.builder("write " + out.getFileName())

@@ -68,6 +68,31 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void manifoldViewOfStoresAndVectors() throws IOException {
+    Path vectors = dir.resolve("v.txt");
+    Files.writeString(vectors, "6 2\nx 1 0\ny -1 0\nz 0 1\nw 0 -1\nu 2 2\nt -2 2\n");
+    Path out = dir.resolve("out");
+    int rc = Main.commandLine().execute("analyze", "--store", store().toString(), "--vectors", vectors.toString(),
+        "--out", out.toString(), "--min-occurrences", "3", "--manifold", "--k-range", "2-3", "--cluster-points", "5",
+        "--lid-k", "3", "--lid-points", "9", "--lid-queries", "9", "--view-word", "b", "-q");
+    assertEquals(0, rc);
+    JsonObject root = JsonParser.parseString(Files.readString(out.resolve("geometry.json"))).getAsJsonObject();
+    JsonObject m = root.getAsJsonArray("teachers").get(0).getAsJsonObject().getAsJsonArray("manifold").get(1)
+        .getAsJsonObject();
+    assertEquals(1, m.get("layer").getAsInt());
+    assertEquals("b", m.getAsJsonObject("view").get("word").getAsString());
+    assertEquals(9, m.getAsJsonObject("clusters").getAsJsonArray("sizes").asList().stream()
+        .mapToInt(e -> e.getAsInt()).sum());
+    assertTrue(root.getAsJsonArray("staticSets").get(0).getAsJsonObject().getAsJsonObject("lid").get("mean")
+        .getAsDouble() > 0);
+    for (String png : new String[] {"lid.png", "mms.png", "cluster_isotropy.png", "view3d-toy-b.png"}) {
+      assertTrue(ImageIO.read(out.resolve(png).toFile()).getWidth() > 0, png);
+    }
+    assertEquals(2, Main.commandLine().execute("analyze", "--store", store().toString(), "--out", out.toString(),
+        "--manifold", "--view-word", "nope", "-q"));
+  }
+
+  @Test
   void defaultNames() throws IOException {
     Path run = Files.createDirectories(dir.resolve("bert-run"));
     assertEquals("bert-run", AnalyzeCommand.defaultName(run.resolve("occurrences.x2o")));

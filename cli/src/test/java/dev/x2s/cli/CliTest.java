@@ -200,4 +200,27 @@ class CliTest {
     // the processed vectors differ from the input (mean removed)
     assertFalse(java.util.Arrays.equals(VectorFiles.read(in).matrix(), VectorFiles.read(a).matrix()));
   }
+
+  @Test
+  void clusterIsotropyAndWhiteningAreConvertOptions() throws Exception {
+    Path in = tiny();
+    Path a = dir.resolve("cbie.x2v");
+    Path b = dir.resolve("cbie2.x2v");
+    Path w = dir.resolve("white.x2v");
+    assertEquals(0, run("convert", "-q", "--cluster-isotropy", "2", "--cluster-directions", "0", in.toString(),
+        a.toString()).code());
+    assertEquals(0, run("convert", "-q", in.toString(), b.toString(), "--cluster-isotropy=2",
+        "--cluster-directions=0").code());
+    assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b)); // same seed, same bytes
+    // two clusters, each centred: every cluster's vectors sum to 0, so all of them sum to 0
+    float[] m = VectorFiles.read(a).matrix();
+    assertEquals(0, m[0] + m[2] + m[4] + m[6] + m[8], 1e-5);
+    assertEquals(0, run("convert", "-q", "--whiten", in.toString(), w.toString()).code());
+    assertEquals(2, VectorFiles.read(w).dim());
+    assertEquals(0, run("convert", "-q", "--whiten", "1", in.toString(), w.toString()).code());
+    assertEquals(1, VectorFiles.read(w).dim());
+    Run both = run("convert", "-q", "--whiten", "--abtt", in.toString(), w.toString());
+    assertEquals(2, both.code());
+    assertTrue(both.err().contains("at most one"), both.err());
+  }
 }

@@ -6,6 +6,7 @@ import dev.x2s.evaluate.scoring.Protocol;
 import dev.x2s.evaluate.scoring.VectorSpace;
 import dev.x2s.evaluate.data.CategorizationDataset;
 import dev.x2s.evaluate.data.CategorizedWord;
+import dev.x2s.vectors.cluster.KMeans;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

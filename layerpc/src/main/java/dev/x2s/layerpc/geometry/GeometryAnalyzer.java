@@ -18,9 +18,16 @@ import java.util.stream.IntStream;
  */
 public final class GeometryAnalyzer {
   private final GeometryOptions options;
+  private final ManifoldOptions manifold;
 
   public GeometryAnalyzer(GeometryOptions options) {
+    this(options, null);
+  }
+
+  /** With {@code manifold} non-null, also the cluster, LID and frequency view of every layer. */
+  public GeometryAnalyzer(GeometryOptions options, ManifoldOptions manifold) {
     this.options = options;
+    this.manifold = manifold;
   }
 
   /** Analyses every layer; {@code onLayer} hears each finished layer index (progress). */
@@ -48,7 +55,12 @@ public final class GeometryAnalyzer {
     List<int[][]> sentenceMembers = sentenceMembers(sentences, positions);
     int[] sentenceLengths = sentenceMembers.stream().mapToInt(m -> m.length).toArray();
 
+    long[] frequency = new long[words.size()];
+    for (int w = 0; w < words.size(); w++) {
+      frequency[w] = source.frequency(words.get(w));
+    }
     List<LayerGeometry> out = new ArrayList<>();
+    List<LayerManifold> manifolds = new ArrayList<>();
     for (int layer = 0; layer < source.layers(); layer++) {
       float[][] rows = new float[words.size()][];
       for (int w = 0; w < words.size(); w++) {
@@ -61,11 +73,15 @@ public final class GeometryAnalyzer {
       LayerData d = new LayerData(dim, rows, sentences);
       out.add(layer(layer, source.layerNumber(layer), d, eligible, mevRows, mevSizes, sentenceMembers,
           sentenceLengths));
+      if (manifold != null) {
+        manifolds.add(new ManifoldAnalyzer(manifold, options).layer(source.layerNumber(layer), d, eligible,
+            sentenceMembers, frequency, words));
+      }
       if (onLayer != null) {
         onLayer.accept(source.layerNumber(layer));
       }
     }
-    return new TeacherGeometry(source.name(), origin, out);
+    return new TeacherGeometry(source.name(), origin, out, manifolds);
   }
 
   private LayerGeometry layer(int layer, int layerNumber, LayerData d, int[] eligible, int[][] mevRows, int[] mevSizes,

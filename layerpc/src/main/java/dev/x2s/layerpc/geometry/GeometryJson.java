@@ -50,6 +50,13 @@ public final class GeometryJson {
         layers.add(layer(g));
       }
       tm.put("layers", layers);
+      if (!t.manifold().isEmpty()) {
+        List<Object> manifold = new ArrayList<>();
+        for (LayerManifold lm : t.manifold()) {
+          manifold.add(manifold(lm));
+        }
+        tm.put("manifold", manifold);
+      }
       teachers.add(tm);
     }
     root.put("teachers", teachers);
@@ -73,7 +80,15 @@ public final class GeometryJson {
           iso.add(num(x));
         }
         cm.put("isotropy", iso);
+        if (s.clusters().silhouette() != null) {
+          cm.put("kMin", s.clusters().kMin());
+          cm.put("silhouette", nums(s.clusters().silhouette()));
+          cm.put("mms", num(s.clusters().mms()));
+        }
         sm.put("clusterIsotropy", cm);
+      }
+      if (s.lid() != null) {
+        sm.put("lid", lid(s.lid()));
       }
       sets.add(sm);
     }
@@ -101,6 +116,86 @@ public final class GeometryJson {
     mev.put("releasedCodeAdjusted", num(g.mevReleasedCodeAdjusted()));
     m.put("mev", mev);
     return m;
+  }
+
+  /** The cluster, LID and frequency view of a layer (Cai et al. 2021); the 3-D view goes to PNG only. */
+  static Map<String, Object> manifold(LayerManifold lm) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("layer", lm.layer());
+    LayerManifold.Clusters c = lm.clusters();
+    Map<String, Object> cm = new LinkedHashMap<>();
+    cm.put("points", c.points());
+    cm.put("kMin", c.kMin());
+    cm.put("silhouette", nums(c.silhouette()));
+    cm.put("mms", num(c.mms()));
+    cm.put("bestK", c.bestK());
+    cm.put("k", c.k());
+    cm.put("sizes", c.sizes());
+    m.put("clusters", cm);
+    Map<String, Object> iso = new LinkedHashMap<>();
+    iso.put("raw", num(lm.isotropy().raw()));
+    iso.put("centred", num(lm.isotropy().centred()));
+    iso.put("clusterCentred", num(lm.isotropy().clusterCentred()));
+    iso.put("perClusterMean", num(lm.isotropy().perClusterMean()));
+    iso.put("perCluster", nums(lm.isotropy().perCluster()));
+    m.put("isotropy", iso);
+    m.put("interCosine", similarity(lm.inter()));
+    m.put("selfSimilarity", similarity(lm.self()));
+    m.put("intraSentence", similarity(lm.intraSentence()));
+    m.put("lid", lid(lm.lid()));
+    List<Object> bands = new ArrayList<>();
+    for (LayerManifold.FrequencyBand b : lm.bands()) {
+      Map<String, Object> bm = new LinkedHashMap<>();
+      bm.put("band", b.label());
+      bm.put("minFrequency", b.minFrequency());
+      bm.put("maxFrequencyExclusive", b.maxFrequency() < 0 ? null : b.maxFrequency());
+      bm.put("words", b.words());
+      bm.put("occurrences", b.occurrences());
+      bm.put("norm", num(b.norm()));
+      bm.put("distanceToMean", num(b.distanceToMean()));
+      bm.put("distanceToClusterMean", num(b.distanceToClusterMean()));
+      bm.put("cosineToMean", num(b.cosineToMean()));
+      bm.put("clusterShare", nums(b.clusterShare()));
+      bands.add(bm);
+    }
+    m.put("frequencyBands", bands);
+    if (lm.view() != null) {
+      Map<String, Object> vm = new LinkedHashMap<>();
+      vm.put("word", lm.view().word());
+      vm.put("occurrences", lm.view().points().length / 3);
+      vm.put("varianceRatio3d", num(lm.view().varianceRatio()));
+      m.put("view", vm);
+    }
+    return m;
+  }
+
+  private static Map<String, Object> similarity(LayerManifold.Similarity s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("raw", num(s.raw()));
+    m.put("centred", num(s.centred()));
+    m.put("clusterCentred", num(s.clusterCentred()));
+    return m;
+  }
+
+  static Map<String, Object> lid(LayerManifold.Lid l) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("k", l.k());
+    m.put("points", l.points());
+    m.put("queries", l.queries());
+    m.put("mean", num(l.mean()));
+    m.put("std", num(l.std()));
+    m.put("median", num(l.median()));
+    m.put("q10", num(l.q10()));
+    m.put("q90", num(l.q90()));
+    return m;
+  }
+
+  private static List<Double> nums(double[] v) {
+    List<Double> out = new ArrayList<>();
+    for (double x : v) {
+      out.add(num(x));
+    }
+    return out;
   }
 
   private static Map<String, Object> metric(double raw, double baseline) {

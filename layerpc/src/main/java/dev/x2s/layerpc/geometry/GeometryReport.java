@@ -16,6 +16,12 @@ public record GeometryReport(GeometryOptions options, List<TeacherGeometry> teac
    * Isotropy of one static vector file.
    *
    * @param clusters the cluster view (Cai et al. 2021), or null when not asked for
+   * @param lid local intrinsic dimension of the words (Cai et al. 2021), or null when not asked for
    */
-  public record StaticSet(String name, String file, Isotropy.Report isotropy, ClusterIsotropy.Result clusters) {}
+  public record StaticSet(String name, String file, Isotropy.Report isotropy, ClusterIsotropy.Result clusters,
+      LayerManifold.Lid lid) {
+    public StaticSet(String name, String file, Isotropy.Report isotropy, ClusterIsotropy.Result clusters) {
+      this(name, file, isotropy, clusters, null);
+    }
+  }
 }

@@ -35,6 +35,14 @@ public interface OccurrenceSource {
   }
 
   /**
+   * How often {@code word} occurs in the corpus (for the frequency analysis); by default its number of
+   * stored occurrences.
+   */
+  default long frequency(String word) throws IOException {
+    return count(word);
+  }
+
+  /**
    * Row-major {@code count(word) × dim()} vectors of the word's occurrences at stored layer {@code layer}.
    * The array may be shared with the source: callers must not modify it.
    */

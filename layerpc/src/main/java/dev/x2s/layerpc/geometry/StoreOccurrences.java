@@ -89,6 +89,11 @@ public final class StoreOccurrences implements OccurrenceSource {
   }
 
   @Override
+  public long frequency(String word) {
+    return store.occurrences(id(word));
+  }
+
+  @Override
   public float[] occurrences(String word, int layer) {
     return store.matrix(id(word), layerNumbers[layer]);
   }
