@@ -172,7 +172,7 @@ class DeclaredOptionsTest {
         checked++;
       }
     }
-    assertEquals(28 + 25 + 16, checked, "options of distill, pc and quickstart");
+    assertEquals(29 + 26 + 16, checked, "options of distill, pc and quickstart");
   }
 
   /** Tribuo's rule: a run can be re-created from its provenance. The config section is a valid --config file. */
