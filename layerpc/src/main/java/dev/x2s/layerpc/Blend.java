@@ -8,7 +8,7 @@ import dev.x2s.vectors.math.VectorMath;
  * {@code a = n / (n + κ)}. A word seen κ times gets both halves equally; a frequent word is nearly its
  * corpus vector; a word never seen is its decontext vector. {@code κ = 0} takes the corpus vector wherever
  * there is one ("fill", x2s's earlier fallback). Unit inputs keep either source from dominating by norm
- * alone (decontext vectors are longer in every BERT-family layer measured).
+ * alone (the two come from different inputs, and their norms need not be comparable).
  */
 public final class Blend {
   private Blend() {}
