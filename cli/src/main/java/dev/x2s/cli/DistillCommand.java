@@ -42,7 +42,9 @@ final class DistillCommand implements Callable<Integer>, DeclaredOptions.Host {
     DistillConfig cfg = resolve();
     Distillation.Report r;
     try (ChunkRunner runner = cluster.open(quiet)) {
-      r = Distillation.run(cfg, id -> Teachers.open(id, TeacherOptions.defaults().withPrecision(cfg.precision())),
+      // executors open their own teacher with this opener: it must capture only serializable values
+      dev.x2s.teachers.Precision precision = cfg.precision();
+      r = Distillation.run(cfg, id -> Teachers.open(id, TeacherOptions.defaults().withPrecision(precision)),
           quiet, null, runner);
     }
     if (!quiet) {
