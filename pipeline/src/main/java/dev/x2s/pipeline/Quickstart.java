@@ -19,6 +19,7 @@ import dev.x2s.jobs.Provenance;
 import dev.x2s.jobs.Sha256;
 import dev.x2s.jobs.options.SentenceLimit;
 import dev.x2s.layerpc.LayerPcJob;
+import dev.x2s.layerpc.occurrence.CorpusCounts;
 import dev.x2s.layerpc.LayerPcOptions;
 import dev.x2s.layerpc.Method;
 import dev.x2s.teachers.Teacher;
@@ -37,7 +38,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -213,20 +213,16 @@ public final class Quickstart {
   }
 
   /** Shipped words: the list plus the corpus words seen {@code vocabMinCount} times in the first {@code sentences}. */
-  private long shippedWords(Path corpus, long sentences, List<String> list) {
-    Map<String, int[]> counts = new HashMap<>();
+  private long shippedWords(Path corpus, long sentences, List<String> list) throws IOException {
+    // the count-table bound the layer-PC run uses, so the plan counts the words the run will ship
+    CorpusCounts counts = new CorpusCounts(
+        LayerPcOptions.defaults(o.teacher(), corpus, o.out(), o.layers(), EnumSet.of(o.method())).maxVocab());
     try (SentenceStream s = SentenceStream.open(corpus, SentenceSplitter.Kind.RULES, SentenceLimit.of(sentences),
         Casing.LOWER_WORDS)) {
-      s.forEachRemaining(x -> x.words().forEach(w -> counts.computeIfAbsent(w, k -> new int[1])[0]++));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      counts.addAll(s);
     }
     java.util.Set<String> all = new java.util.HashSet<>(list);
-    counts.forEach((w, c) -> {
-      if (c[0] >= o.vocabMinCount()) {
-        all.add(w);
-      }
-    });
+    all.addAll(counts.frequent(o.vocabMinCount(), Integer.MAX_VALUE));
     return all.size();
   }
 

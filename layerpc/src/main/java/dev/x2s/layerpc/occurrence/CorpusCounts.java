@@ -85,28 +85,19 @@ public final class CorpusCounts {
 
   /** Words with at least {@code minOccurrences} occurrences, most frequent first (ties by word), at most {@code max}. */
   public List<String> frequent(long minOccurrences, int max) {
-    List<Map.Entry<String, long[]>> e = new ArrayList<>();
-    for (Map.Entry<String, long[]> x : table.entrySet()) {
-      if (x.getValue()[0] >= minOccurrences && x.getKey().length() <= MAX_WORD_CHARS) {
-        e.add(x);
-      }
-    }
-    e.sort((a, b) -> {
-      int c = Long.compare(b.getValue()[0], a.getValue()[0]);
-      return c != 0 ? c : a.getKey().compareTo(b.getKey());
-    });
-    List<String> out = new ArrayList<>(Math.min(e.size(), max));
-    for (int i = 0; i < e.size() && i < max; i++) {
-      out.add(e.get(i).getKey());
-    }
-    return out;
+    return mostFrequent(c -> c[0] >= minOccurrences, max);
   }
 
   /** Words in at least {@code minContexts} sentences, most frequent first (ties by word), at most {@code max}. */
   public List<String> kept(int minContexts, int max) {
+    return mostFrequent(c -> c[1] >= minContexts, max);
+  }
+
+  /** The words whose counts ({@code [occurrences, contexts, …]}) pass {@code keep}, by occurrences then word. */
+  private List<String> mostFrequent(java.util.function.Predicate<long[]> keep, int max) {
     List<Map.Entry<String, long[]>> e = new ArrayList<>();
     for (Map.Entry<String, long[]> x : table.entrySet()) {
-      if (x.getValue()[1] >= minContexts && x.getKey().length() <= MAX_WORD_CHARS) {
+      if (keep.test(x.getValue()) && x.getKey().length() <= MAX_WORD_CHARS) {
         e.add(x);
       }
     }
